@@ -1,0 +1,31 @@
+package io.eventscope;
+
+import io.eventscope.app.App;
+import io.eventscope.cli.Cli;
+import java.util.Arrays;
+
+/**
+ * Entry point of the jar. Not a JavaFX Application on purpose: on the classpath JavaFX
+ * refuses to start a main class that extends Application. No arguments, or only
+ * {@code --store}, opens the workbench; anything else is the command line.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (opensWindow(args)) {
+            App.launchWith(args);
+        } else {
+            System.exit(Cli.run(args));
+        }
+    }
+
+    static boolean opensWindow(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        return Arrays.stream(args).allMatch(a -> a.startsWith("--store"))
+                || (args.length == 2 && args[0].equals("--store"));
+    }
+}

@@ -1,0 +1,34 @@
+package io.eventscope.engine.event;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Who did it and why: the user, the correlation that groups a whole conversation, and the
+ * causation naming the command or event that directly caused this one. Free string
+ * entries carry anything else (trace ids, tenant, source system).
+ */
+public record Metadata(String userId, String correlationId, String causationId, Map<String, String> extra) {
+
+    public static final Metadata EMPTY = new Metadata(null, null, null, Map.of());
+
+    public Metadata {
+        extra = extra == null ? Map.of() : Map.copyOf(extra);
+    }
+
+    public static Metadata of(String userId, String correlationId, String causationId) {
+        return new Metadata(userId, correlationId, causationId, Map.of());
+    }
+
+    public Metadata withCorrelationId(String id) {
+        return new Metadata(userId, id, causationId, extra);
+    }
+
+    public Metadata withCausationId(String id) {
+        return new Metadata(userId, correlationId, id, extra);
+    }
+
+    public boolean sameAs(Metadata other) {
+        return Objects.equals(this, other);
+    }
+}

@@ -1,0 +1,108 @@
+package io.eventscope.engine.store;
+
+import io.eventscope.engine.event.EventEnvelope;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Catch-up then live delivery for any store whose global log is gap-free and visible in
+ * position order: read pages from the next position, and when caught up wait for the store
+ * to signal an append. Because positions are contiguous and read in order, every event is
+ * delivered exactly once, with no gap, however many threads append meanwhile.
+ */
+public final class CatchUpSubscription implements Subscription {
+    private static final Logger LOG = LoggerFactory.getLogger(CatchUpSubscription.class);
+    private static final int PAGE = 512;
+
+    private final EventStore store;
+    private final Consumer<EventEnvelope> handler;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition appended = lock.newCondition();
+    private final Thread thread;
+    private volatile boolean cancelled;
+    private volatile long lastDelivered;
+
+    private CatchUpSubscription(EventStore store, long fromPosition, Consumer<EventEnvelope> handler) {
+        this.store = store;
+        this.handler = handler;
+        this.lastDelivered = Math.max(0, fromPosition - 1);
+        this.thread = new Thread(this::run, "subscription-from-" + fromPosition);
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts a subscription; the store must call {@link #signal()} after every append. */
+    public static CatchUpSubscription start(EventStore store, long fromPosition, Consumer<EventEnvelope> handler) {
+        CatchUpSubscription s = new CatchUpSubscription(store, fromPosition, handler);
+        s.thread.start();
+        return s;
+    }
+
+    /** Wakes the subscription after an append has become visible. */
+    public void signal() {
+        lock.lock();
+        try {
+            appended.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void run() {
+        try {
+            while (!cancelled) {
+                List<EventEnvelope> page = store.read(EventFilter.ALL, lastDelivered + 1, PAGE, Direction.FORWARDS);
+                for (EventEnvelope e : page) {
+                    if (cancelled) {
+                        return;
+                    }
+                    handler.accept(e);
+                    lastDelivered = e.position();
+                }
+                if (page.size() < PAGE) {
+                    awaitAppend();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!cancelled) {
+                LOG.error("Subscription stopped after position {}: {}", lastDelivered, e.toString(), e);
+                cancelled = true;
+            }
+        }
+    }
+
+    private void awaitAppend() throws InterruptedException {
+        lock.lock();
+        try {
+            if (!cancelled && store.headPosition() <= lastDelivered) {
+                // The timeout covers appends made by another process on a shared file.
+                appended.await(250, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        // No interrupt: an interrupted thread inside H2 closes the database file channel.
+        signal();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public long lastDeliveredPosition() {
+        return lastDelivered;
+    }
+}

@@ -1,0 +1,4 @@
+package io.eventscope.engine.store;
+
+/** Reading order. */
+public enum Direction { FORWARDS, BACKWARDS }

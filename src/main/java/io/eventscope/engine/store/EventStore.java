@@ -1,0 +1,60 @@
+package io.eventscope.engine.store;
+
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.NewEvent;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The event store: conditional append, reads over streams and the global log, and
+ * catch-up subscriptions. Implementations pass {@code EventStoreContract}.
+ *
+ * <p>Positions are global, start at 1, have no gaps and are visible in order: a reader never
+ * sees position p+1 before p.
+ */
+public interface EventStore extends AutoCloseable {
+
+    /**
+     * Appends all events or none. Fails with {@link ConcurrencyConflictException} when the
+     * stream is not at {@code expected}; an event whose id is already stored with the same
+     * content makes the call a no-op returning the original result; the same id with other
+     * content fails with {@link DuplicateEventException}. Once this returns, the events
+     * survive a crash of the process.
+     */
+    AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events);
+
+    /** Up to {@code maxCount} events of a stream starting at {@code fromVersion} (inclusive), in the given direction. */
+    List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount, Direction direction);
+
+    /**
+     * Up to {@code limit} events of the global log matching {@code filter}: forwards from
+     * {@code fromPosition} (inclusive), or backwards from it (inclusive; use Long.MAX_VALUE for
+     * the head).
+     */
+    List<EventEnvelope> read(EventFilter filter, long fromPosition, int limit, Direction direction);
+
+    /** How many events match. */
+    long count(EventFilter filter);
+
+    /** The last version of a stream, 0 when it does not exist. */
+    long streamVersion(String streamId);
+
+    /** Every stream with its length, ordered by stream id. */
+    List<StreamInfo> streams();
+
+    /** The position of the newest event, 0 for an empty store. */
+    long headPosition();
+
+    /**
+     * Delivers every event from {@code fromPosition} (inclusive) in position order, each
+     * exactly once, first the stored ones then new ones as they are appended, on a thread of
+     * the store's. The handler should be quick; a throwing handler stops the subscription.
+     */
+    Subscription subscribe(long fromPosition, Consumer<EventEnvelope> handler);
+
+    /** A short human name for where the store lives ("memory", a file path, a JDBC URL). */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -21,7 +21,16 @@ public interface EventStore extends AutoCloseable {
      * content fails with {@link DuplicateEventException}. Once this returns, the events
      * survive a crash of the process.
      */
-    AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events);
+    default AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        return appendAll(List.of(new StreamAppend(streamId, expected, events))).get(0);
+    }
+
+    /**
+     * Appends to several streams in one atomic, durable commit, with the rules of
+     * {@link #append} for each; one result per append, in order. Several appends may name the
+     * same stream: each sees the ones before it.
+     */
+    List<AppendResult> appendAll(List<StreamAppend> appends);
 
     /** Up to {@code maxCount} events of a stream starting at {@code fromVersion} (inclusive), in the given direction. */
     List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount, Direction direction);

@@ -34,41 +34,46 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
-        if (events.isEmpty()) {
-            throw new IllegalArgumentException("nothing to append to stream '" + streamId + "'");
-        }
-        AppendResult result;
+    public List<AppendResult> appendAll(List<StreamAppend> appends) {
+        List<AppendResult> results = new ArrayList<>(appends.size());
         lock.writeLock().lock();
         try {
-            AppendResult replay = StoredEvents.idempotentReplay(streamId, events, byId::get);
-            if (replay != null) {
-                return replay;
-            }
-            List<EventEnvelope> stream = streams.getOrDefault(streamId, List.of());
-            long actual = stream.size();
-            if (!expected.accepts(actual)) {
-                throw new ConcurrencyConflictException(streamId, expected, actual);
-            }
-            List<EventEnvelope> written = new ArrayList<>(events.size());
+            List<EventEnvelope> pending = new ArrayList<>();
+            Map<String, Long> versions = new HashMap<>();
+            Map<String, EventEnvelope> pendingById = new HashMap<>();
             Instant now = clock.instant();
-            long version = actual;
             long position = log.size();
-            for (NewEvent e : events) {
-                written.add(StoredEvents.envelope(streamId, e, ++version, ++position, now));
+            for (StreamAppend a : appends) {
+                AppendResult replay = StoredEvents.idempotentReplay(a.streamId(), a.events(),
+                        id -> byId.containsKey(id) ? byId.get(id) : pendingById.get(id));
+                if (replay != null) {
+                    results.add(replay);
+                    continue;
+                }
+                long actual = versions.computeIfAbsent(a.streamId(),
+                        id -> (long) streams.getOrDefault(id, List.of()).size());
+                if (!a.expected().accepts(actual)) {
+                    throw new ConcurrencyConflictException(a.streamId(), a.expected(), actual);
+                }
+                long version = actual;
+                for (NewEvent e : a.events()) {
+                    EventEnvelope written = StoredEvents.envelope(a.streamId(), e, ++version, ++position, now);
+                    pending.add(written);
+                    pendingById.put(written.eventId(), written);
+                }
+                versions.put(a.streamId(), version);
+                results.add(new AppendResult(a.streamId(), version, position));
             }
-            List<EventEnvelope> target = streams.computeIfAbsent(streamId, k -> new ArrayList<>());
-            for (EventEnvelope e : written) {
+            for (EventEnvelope e : pending) {
                 log.add(e);
-                target.add(e);
+                streams.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(e);
                 byId.put(e.eventId(), e);
             }
-            result = new AppendResult(streamId, version, position);
         } finally {
             lock.writeLock().unlock();
         }
         subscriptions.forEach(CatchUpSubscription::signal);
-        return result;
+        return results;
     }
 
     @Override

@@ -32,15 +32,21 @@ public final class Check {
         return value;
     }
 
-    /** A payment amount: more than zero, whole cents. */
-    public static BigDecimal amount(BigDecimal value, String field) {
-        required(value, field);
-        if (value.signum() <= 0) {
-            throw new IllegalArgumentException(field + " must be greater than 0, was " + value.toPlainString());
-        }
+    /** Money a person pays: not negative, whole cents. */
+    public static BigDecimal cents(BigDecimal value, String field) {
+        notNegative(value, field);
         if (value.stripTrailingZeros().scale() > Money.SCALE) {
             throw new IllegalArgumentException(
                     field + " must be in whole cents (at most 2 decimals), was " + value.toPlainString());
+        }
+        return value;
+    }
+
+    /** Money that moves: more than zero, whole cents. */
+    public static BigDecimal amount(BigDecimal value, String field) {
+        cents(value, field);
+        if (value.signum() == 0) {
+            throw new IllegalArgumentException(field + " must be greater than 0");
         }
         return value;
     }

@@ -85,13 +85,13 @@ class OrderCommandsTest {
     }
 
     @Test
-    void pay_order_needs_an_order_and_a_positive_amount_in_cents() {
+    void pay_order_needs_an_order_and_an_amount_in_whole_cents() {
         assertThat(refusal("""
                 {"amount": 10}""", PayOrder.class)).isEqualTo("orderId is required");
         assertThat(refusal("""
                 {"orderId": "o1"}""", PayOrder.class)).isEqualTo("amount is required");
         assertThat(refusal("""
-                {"orderId": "o1", "amount": 0}""", PayOrder.class)).isEqualTo("amount must be greater than 0, was 0");
+                {"orderId": "o1", "amount": -1}""", PayOrder.class)).isEqualTo("amount must not be negative, was -1");
         assertThat(refusal("""
                 {"orderId": "o1", "amount": 1.005}""", PayOrder.class))
                 .isEqualTo("amount must be in whole cents (at most 2 decimals), was 1.005");

@@ -77,6 +77,13 @@ class OrderTest {
         }
 
         @Test
+        void an_order_of_free_items_is_paid_with_zero() {
+            OrderCreated free = new OrderCreated("o1", "alice", List.of(new Item("gift", 1, eur("0"))), null,
+                    eur("0.00"), "EUR");
+            given(ORDER, free).when(new PayOrder("o1", eur("0"))).then(new OrderPaid("o1", eur("0")));
+        }
+
+        @Test
         void paying_the_wrong_amount_is_rejected_naming_expected_and_given() {
             given(ORDER, CREATED).when(new PayOrder("o1", eur("25")))
                     .thenRejected("order o1", "expected 25.50 EUR", "given 25.00 EUR");

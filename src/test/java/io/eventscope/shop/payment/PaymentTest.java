@@ -45,7 +45,10 @@ class PaymentTest {
                     {"amount": 1}""", ChargePayment.class)).isEqualTo("orderId is required");
             assertThat(refusal("""
                     {"orderId": "o1", "amount": -1}""", ChargePayment.class))
-                    .isEqualTo("amount must be greater than 0, was -1");
+                    .isEqualTo("amount must not be negative, was -1");
+            assertThat(refusal("""
+                    {"orderId": "o1", "amount": 0.00}""", ChargePayment.class))
+                    .isEqualTo("amount must be greater than 0");
             assertThat(refusal("""
                     {"orderId": "o1", "amount": 0.001}""", ChargePayment.class))
                     .startsWith("amount must be in whole cents");

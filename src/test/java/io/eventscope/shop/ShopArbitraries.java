@@ -11,8 +11,10 @@ public final class ShopArbitraries {
     private ShopArbitraries() {
     }
 
+    /** Never blank: a blank text is a missing field. */
     public static Arbitrary<String> texts() {
-        return Arbitraries.strings().alpha().numeric().withChars(" -_'\"\\/äé€\n").ofMinLength(1).ofMaxLength(12);
+        return Arbitraries.strings().alpha().numeric().withChars(" -_'\"\\/äé€\n").ofMinLength(1).ofMaxLength(12)
+                .filter(text -> !text.isBlank());
     }
 
     /** Decimals from 0 up, with 0 to 4 decimals, trailing zeros included. */

@@ -91,8 +91,10 @@ public final class Database implements AutoCloseable {
                         + " other Eventscope (or whatever holds the file) and try again, or choose another --store.", e);
             case ErrorCode.FILE_CORRUPTED_1:
             case ErrorCode.FILE_VERSION_ERROR_1:
-                return new EventStoreException("The store " + where + " is corrupted or not an Eventscope (H2)"
-                        + " database. Restore it from a backup, or move it aside to start an empty store there.", e);
+            case ErrorCode.IO_EXCEPTION_1:
+                return new EventStoreException("The store " + where + " cannot be read: it is corrupted, not an"
+                        + " Eventscope (H2) database, or not readable by you (" + rootMessage(e) + "). Restore it"
+                        + " from a backup, or move it aside to start an empty store there.", e);
             default:
                 return new EventStoreException("Could not open or migrate the store " + where + ": "
                         + rootMessage(e), e);
@@ -108,11 +110,14 @@ public final class Database implements AutoCloseable {
         return 0;
     }
 
+    /** The message of the deepest cause that has one: usually the one that says what went wrong. */
     static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String message = t.toString();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null) {
+                message = c.getMessage();
+            }
         }
-        return root.getMessage();
+        return message;
     }
 }

@@ -64,12 +64,12 @@ class CommandHandlerTest {
     @Test
     void aRejectedCommandAppendsNothingAndIsJournaledWithItsReason() {
         run("OpenAccount", "{\"accountId\":\"a1\"}");
-        run("Deposit", "{\"accountId\":\"a1\",\"amount\":10.25}");
+        run("Deposit", "{\"accountId\":\"a1\",\"amount\":10.50}");
 
         CommandResult result = run("Withdraw", "{\"accountId\":\"a1\",\"amount\":20}");
 
         assertThat(result).isInstanceOf(CommandResult.Rejected.class);
-        assertThat(((CommandResult.Rejected) result).reason()).isEqualTo("insufficient funds: balance 10.25, asked 20");
+        assertThat(((CommandResult.Rejected) result).reason()).isEqualTo("insufficient funds: balance 10.50, asked 20");
         assertThat(store.streamVersion("account-a1")).isEqualTo(2);
         JournalEntry entry = journal.byCommandId(result.commandId()).orElseThrow();
         assertThat(entry.status()).isEqualTo(CommandStatus.REJECTED);

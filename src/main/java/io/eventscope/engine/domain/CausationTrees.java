@@ -4,8 +4,10 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,13 +71,28 @@ public final class CausationTrees {
         }
     }
 
-    private static List<CausationNode> build(List<String> ids, Map<String, JournalEntry> commands,
+    /** Builds bottom-up with an explicit stack: a chain of reactions can be far deeper than the call stack. */
+    private static List<CausationNode> build(List<String> roots, Map<String, JournalEntry> commands,
                                              Map<String, EventEnvelope> events, Map<String, List<String>> childrenOf) {
-        List<CausationNode> nodes = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            List<CausationNode> children = build(childrenOf.getOrDefault(id, List.of()), commands, events, childrenOf);
-            nodes.add(new CausationNode(commands.get(id), commands.containsKey(id) ? null : events.get(id), children));
+        Map<String, CausationNode> built = new HashMap<>();
+        Deque<String> pending = new ArrayDeque<>(roots);
+        while (!pending.isEmpty()) {
+            String id = pending.peek();
+            List<String> childIds = childrenOf.getOrDefault(id, List.of());
+            List<String> missing = childIds.stream().filter(c -> !built.containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                missing.forEach(pending::push);
+                continue;
+            }
+            pending.pop();
+            List<CausationNode> children = new ArrayList<>(childIds.size());
+            childIds.forEach(c -> children.add(built.get(c)));
+            children.sort(CHRONOLOGICAL);
+            JournalEntry command = commands.get(id);
+            built.put(id, new CausationNode(command, command == null ? events.get(id) : null, children));
         }
+        List<CausationNode> nodes = new ArrayList<>(roots.size());
+        roots.forEach(r -> nodes.add(built.get(r)));
         nodes.sort(CHRONOLOGICAL);
         return nodes;
     }

@@ -59,6 +59,24 @@ class CausationTreesTest {
         assertThat(roots.get(0).children()).extracting(CausationNode::id).containsExactly("x2");
     }
 
+    @Test
+    void aVeryLongChainOfReactionsStillMakesOneTree() {
+        List<NewEvent> chain = new ArrayList<>();
+        for (int i = 1; i <= 20_000; i++) {
+            chain.add(new NewEvent("c" + i, "Step", null, null, 1, null, Json.parse("{}"),
+                    Metadata.of(null, "long", i == 1 ? "root" : "c" + (i - 1))));
+        }
+        store.append("chain-1", ExpectedVersion.ANY, chain);
+
+        CausationNode node = trees.of("long").get(0);
+        int depth = 1;
+        while (!node.children().isEmpty()) {
+            node = node.children().get(0);
+            depth++;
+        }
+        assertThat(depth).isEqualTo(20_000);
+    }
+
     private static List<String> outline(CausationNode node) {
         List<String> lines = new ArrayList<>();
         outline(node, "", lines);

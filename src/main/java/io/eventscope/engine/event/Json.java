@@ -22,8 +22,10 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // money keeps its scale: 12.50 must not come back as 12.5
+            // Decimals stay as written: 25.00 must not come back as 25, nor 100.00 as 1E+2.
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            // A quantity of 2.5 is an error, not 2.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     static {

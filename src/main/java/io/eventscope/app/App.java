@@ -1,6 +1,6 @@
 package io.eventscope.app;
 
-import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.engine.store.Stores;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -21,8 +21,8 @@ public class App extends Application {
     @Override
     public void start(Stage stage) {
         Settings settings = Settings.fromSystem();
-        workbench = new Workbench(settings, file -> new InMemoryEventStore(),
-                new StoreSeeder(Path.of("sample-data", "shop.ndjson"), null));
+        workbench = new Workbench(settings, file -> Stores.open(file.toString()),
+                new StoreSeeder(Path.of("sample-data", "shop.ndjson")));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Uncaught on {}", thread.getName(), error);
             workbench.notices().error("Unexpected error", error);

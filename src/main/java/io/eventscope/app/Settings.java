@@ -10,13 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import io.eventscope.engine.store.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the workbench remembers between runs (theme, recent stores), kept as a properties file
- * in the Eventscope home: the {@code eventscope.home} system property, else
- * {@code ~/.eventscope}. Small file, read once at start; writes happen when a setting changes.
+ * in the Eventscope folder (the {@code eventscope.home} system property, else
+ * {@code ~/.eventscope}). Small file, read once at start; writes happen when a setting changes.
  */
 public final class Settings {
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
@@ -38,10 +39,9 @@ public final class Settings {
         }
     }
 
+    /** The settings of the per-user folder the stores use too ({@link Stores#home()}). */
     public static Settings fromSystem() {
-        String configured = System.getProperty("eventscope.home");
-        Path home = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".eventscope");
-        return new Settings(home);
+        return new Settings(Stores.home());
     }
 
     public Path home() {
@@ -50,7 +50,7 @@ public final class Settings {
 
     /** The store a first start opens, and fills with the sample shop. */
     public Path defaultStore() {
-        return home.resolve("eventscope.mv.db");
+        return home.resolve("default.mv.db");
     }
 
     public boolean darkTheme() {

@@ -1,5 +1,9 @@
 package io.eventscope.app;
 
+import io.eventscope.engine.io.ImportOptions;
+import io.eventscope.engine.io.ImportReport;
+import io.eventscope.engine.io.NdjsonImporter;
+import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.EventStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,22 +17,13 @@ import org.slf4j.LoggerFactory;
 public final class StoreSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(StoreSeeder.class);
 
-    /** Reads an NDJSON event log into a store; the importer of engine/io plugs in here. */
-    @FunctionalInterface
-    public interface Importer {
-        long importFile(Path ndjson, EventStore store, BackgroundWork.Progress progress) throws Exception;
-    }
-
     private final Path sampleFile;
-    private final Importer importer;
 
-    /** @param importer null while no NDJSON importer exists: the store then stays empty */
-    public StoreSeeder(Path sampleFile, Importer importer) {
+    public StoreSeeder(Path sampleFile) {
         this.sampleFile = sampleFile;
-        this.importer = importer;
     }
 
-    public void seedIfEmpty(EventStore store, BackgroundWork.Progress progress) throws Exception {
+    public void seedIfEmpty(EventStore store, BackgroundWork.Progress progress) {
         if (store.headPosition() > 0) {
             return;
         }
@@ -36,12 +31,24 @@ public final class StoreSeeder {
             LOG.info("No sample data at {}; the default store starts empty", sampleFile.toAbsolutePath());
             return;
         }
-        if (importer == null) {
-            LOG.warn("Sample data {} found but no importer is wired; the default store starts empty", sampleFile);
-            return;
-        }
         progress.message("Importing sample data " + sampleFile.getFileName());
-        long imported = importer.importFile(sampleFile, store, progress);
-        LOG.info("Seeded the default store with {} events from {}", imported, sampleFile);
+        ImportReport report = NdjsonImporter.envelopes(store).importFile(sampleFile, ImportOptions.ATOMIC,
+                new ProgressMonitor() {
+                    @Override
+                    public void progress(long done, long total) {
+                        progress.update(done, total);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return progress.isCancelled();
+                    }
+                });
+        if (!report.complete()) {
+            throw new IllegalStateException("Sample data " + sampleFile + " was not imported: "
+                    + (report.failure() != null ? report.failure()
+                    : report.rejected() + " bad line(s), first: " + report.errors().get(0)));
+        }
+        LOG.info("Seeded the default store with {} events from {}", report.imported(), sampleFile);
     }
 }

@@ -4,6 +4,9 @@ import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
+import io.eventscope.engine.domain.Engine;
+import io.eventscope.shop.Shop;
+import io.eventscope.shop.upcast.ShopUpcasters;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -23,7 +26,8 @@ public final class Workbench {
     private final ViewFactory views = new ViewFactory();
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
-        workspace = new Workspace(tasks, opener, seeder, settings);
+        workspace = new Workspace(tasks, opener, opened -> Engine.create(opened.store(), opened.database(),
+                Shop.aggregateTypes(), ShopUpcasters.chain()::upcast), seeder, settings);
         Navigation navigation = new Navigation(List.of(
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class)));
         events = new EventsViewModel(workspace, tasks);

@@ -1,48 +1,65 @@
 package io.eventscope.app;
 
+import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import java.nio.file.Path;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * Where the open store lives. Views watch {@link #store()} and reload when it changes; opening
- * and closing run as background tasks, so the FX thread never waits on a file.
+ * Where the open store and its engine live. Views watch {@link #session()} and reload when it
+ * changes; opening and closing run as background tasks, so the FX thread never waits on a file.
  */
 public final class Workspace {
-    private final ReadOnlyObjectWrapper<StoreSession> store = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StoreSession> session = new ReadOnlyObjectWrapper<>();
     private final TaskExecutor tasks;
     private final StoreOpener opener;
+    private final Function<OpenStore, Engine> engines;
     private final StoreSeeder seeder;
     private final Settings settings;
 
-    public Workspace(TaskExecutor tasks, StoreOpener opener, StoreSeeder seeder, Settings settings) {
+    public Workspace(TaskExecutor tasks, StoreOpener opener, Function<OpenStore, Engine> engines, StoreSeeder seeder,
+                     Settings settings) {
         this.tasks = tasks;
         this.opener = opener;
+        this.engines = engines;
         this.seeder = seeder;
         this.settings = settings;
     }
 
     /** The open store, null before the first one opens; changes only on the FX thread. */
-    public ReadOnlyObjectProperty<StoreSession> store() {
-        return store.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<StoreSession> session() {
+        return session.getReadOnlyProperty();
     }
 
-    /** The open store's engine object, or null. */
+    /** The open store's events, or null. */
     public EventStore eventStore() {
-        StoreSession open = store.get();
+        StoreSession open = session.get();
         return open == null ? null : open.store();
+    }
+
+    /** The open store's engine, or null. */
+    public Engine engine() {
+        StoreSession open = session.get();
+        return open == null ? null : open.engine();
     }
 
     /** Opens the store in a file (creating it when missing), seeding the default store on its first start. */
     public void open(Path file) {
         Path normalized = file.toAbsolutePath().normalize();
         tasks.run("Opening " + normalized.getFileName(), progress -> {
-            EventStore opened = opener.open(normalized);
-            if (normalized.equals(settings.defaultStore().toAbsolutePath().normalize())) {
-                seeder.seedIfEmpty(opened, progress);
+            OpenStore opened = opener.open(normalized);
+            try {
+                if (normalized.equals(settings.defaultStore().toAbsolutePath().normalize())) {
+                    seeder.seedIfEmpty(opened.store(), progress);
+                }
+                return new StoreSession(opened, engines.apply(opened), normalized.toString(), normalized);
+            } catch (Exception e) {
+                opened.close();
+                throw e;
             }
-            return new StoreSession(opened, normalized.toString(), normalized);
         }, opened -> {
             settings.rememberStore(normalized);
             replace(opened);
@@ -51,15 +68,16 @@ public final class Workspace {
 
     /** Shows a store made elsewhere (tests, an in-memory session). */
     public void show(EventStore eventStore, String name) {
-        replace(new StoreSession(eventStore, name, null));
+        OpenStore opened = new OpenStore(eventStore, null);
+        replace(new StoreSession(opened, engines.apply(opened), name, null));
     }
 
     private void replace(StoreSession next) {
-        StoreSession previous = store.get();
-        store.set(next);
-        if (previous != null && previous.store() != next.store()) {
+        StoreSession previous = session.get();
+        session.set(next);
+        if (previous != null) {
             tasks.run("Closing " + previous.name(), progress -> {
-                previous.store().close();
+                previous.close();
                 return null;
             }, ignored -> { });
         }
@@ -67,9 +85,9 @@ public final class Workspace {
 
     /** Closes the open store; called when the window goes away. */
     public void close() {
-        StoreSession open = store.get();
+        StoreSession open = session.get();
         if (open != null) {
-            open.store().close();
+            open.close();
         }
     }
 }

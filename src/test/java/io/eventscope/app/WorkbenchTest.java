@@ -36,7 +36,7 @@ class WorkbenchTest {
     void start(Stage stage) {
         workbench = new Workbench(new Settings(home), file -> {
             throw new IllegalStateException("tests open no files");
-        }, new StoreSeeder(home.resolve("none.ndjson"), null));
+        }, new StoreSeeder(home.resolve("none.ndjson")));
         stage.setScene(workbench.createScene());
         stage.show();
         store = SampleEvents.shop(5);
@@ -86,7 +86,7 @@ class WorkbenchTest {
     void selectingAnEventShowsItsDataInTheDetailTree(FxRobot robot) {
         waitUntil(() -> cellText(robot, "typeColumn", 0).equals("OrderCreated"));
         robot.clickOn(cell(robot, "streamColumn", 0));
-        waitUntil(() -> treeTexts(robot).contains("total:  10.5"));
+        waitUntil(() -> treeTexts(robot).contains("total:  10.50"));
         assertThat(treeTexts(robot)).contains("correlationId:  \"corr-1\"", "causationId:  \"cmd-1\"",
                 "streamId:  \"order-o1\"");
     }

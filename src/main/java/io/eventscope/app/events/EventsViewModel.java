@@ -86,7 +86,7 @@ public final class EventsViewModel {
     public EventsViewModel(Workspace workspace, TaskExecutor tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
-        workspace.store().addListener((obs, old, now) -> storeChanged());
+        workspace.session().addListener((obs, old, now) -> storeChanged());
         selectedTypes.addListener((ListChangeListener<String>) c -> {
             if (!quiet) {
                 applyFilter();
@@ -98,7 +98,7 @@ public final class EventsViewModel {
             }
         });
         selected.addListener((obs, old, now) -> loadDetail(now));
-        if (workspace.store().get() != null) {
+        if (workspace.session().get() != null) {
             storeChanged();
         }
     }

@@ -60,8 +60,8 @@ public final class MainWindowViewModel {
         darkTheme.set(settings.darkTheme());
         darkTheme.addListener((obs, was, dark) -> settings.setDarkTheme(dark));
         recentStores.setAll(settings.recentStores());
-        workspace.store().addListener((obs, old, now) -> storeChanged(now));
-        storeChanged(workspace.store().get());
+        workspace.session().addListener((obs, old, now) -> storeChanged(now));
+        storeChanged(workspace.session().get());
     }
 
     public Navigation navigation() {

@@ -8,6 +8,7 @@ import io.eventscope.app.Settings;
 import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
+import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
@@ -47,7 +48,7 @@ class EventsViewModelTest {
         tasks = new TaskExecutor(new Notices());
         workspace = new Workspace(tasks, file -> {
             throw new IllegalStateException("no files here");
-        }, new StoreSeeder(home.resolve("none"), null), new Settings(home));
+        }, opened -> Engine.create(opened.store(), null, List.of()), new StoreSeeder(home.resolve("none")), new Settings(home));
         model = fx(() -> new EventsViewModel(workspace, tasks));
     }
 
@@ -133,7 +134,7 @@ class EventsViewModelTest {
         waitUntil(() -> fx(() -> model.detail().get()) != null);
         EventDetail detail = fx(() -> model.detail().get());
         assertThat(detail.position()).isEqualTo(4);
-        assertThat(detail.tree().find("data", "total").value()).isEqualTo("20.5");
+        assertThat(detail.tree().find("data", "total").value()).isEqualTo("20.50");
         assertThat(detail.tree().find("metadata", "correlationId").value()).isEqualTo("\"corr-2\"");
         assertThat(Json.parse(detail.json()).path("data").path("orderId").asText()).isEqualTo("o2");
     }

@@ -7,12 +7,15 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the open store and its engine live. Views watch {@link #session()} and reload when it
  * changes; opening and closing run as background tasks, so the FX thread never waits on a file.
  */
 public final class Workspace {
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
     private final ReadOnlyObjectWrapper<StoreSession> session = new ReadOnlyObjectWrapper<>();
     private final TaskExecutor tasks;
     private final StoreOpener opener;
@@ -49,6 +52,7 @@ public final class Workspace {
     /** Opens the store in a file (creating it when missing), seeding the default store on its first start. */
     public void open(Path file) {
         Path normalized = file.toAbsolutePath().normalize();
+        LOG.info("Opening {}", normalized);
         tasks.run("Opening " + normalized.getFileName(), progress -> {
             OpenStore opened = opener.open(normalized);
             try {

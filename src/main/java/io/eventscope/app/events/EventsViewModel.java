@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -40,13 +41,17 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Events browser: the global log as a paged list, the filters that narrow it, the
  * selected event's detail, and the live tail. Every store call runs through the task executor.
  */
 public final class EventsViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(EventsViewModel.class);
     private static final int SCAN_CHUNK = 10_000;
+    private static final int TYPE_SAMPLE = 5_000;
 
     private final Workspace workspace;
     private final TaskExecutor tasks;
@@ -76,12 +81,14 @@ public final class EventsViewModel {
     private EventFilter activeFilter = EventFilter.ALL;
     private Subscription live;
     private Task<?> scan;
-    private Task<?> typeScan;
+    private boolean typesSampled;
     private int generation;
     private final List<EventSummary> heldEvents = new ArrayList<>();
     private long pendingReveal;
     /** Set while inputs are reset by a command that applies the filter itself. */
     private boolean quiet;
+    /** When the running filter was applied, for the "first rows after" log line. */
+    private long filterStarted;
 
     public EventsViewModel(Workspace workspace, TaskExecutor tasks) {
         this.workspace = workspace;
@@ -206,6 +213,7 @@ public final class EventsViewModel {
             scan.cancel();
         }
         filtering.set(true);
+        filterStarted = System.nanoTime();
         String title = filter.matchesEverything() ? null : "Filtering events";
         scan = tasks.run(title, progress -> scan(store, filter, progress), found -> {
             if (gen == generation) {
@@ -315,6 +323,7 @@ public final class EventsViewModel {
     }
 
     private void show(EventStore store, EventFilter filter, Found found) {
+        LOG.info("{} rows match {} ({} ms)", found.positions().size(), filter, elapsedMs());
         activeFilter = filter;
         list = new EventRowList(found.positions(), pageLoader(store, filter));
         heldEvents.clear();
@@ -334,14 +343,27 @@ public final class EventsViewModel {
     }
 
     private EventRowList.PageLoader pageLoader(EventStore store, EventFilter filter) {
+        boolean[] first = {true};
         return (fromPosition, count, onLoaded, onFailed) -> {
             Task<List<EventSummary>> page = tasks.run(
                     progress -> store.read(filter, fromPosition, count, Direction.FORWARDS).stream()
                             .map(EventSummary::of).toList(),
-                    onLoaded);
+                    rows -> {
+                        if (first[0]) {
+                            first[0] = false;
+                            LOG.info("First rows shown {} ms after the filter was applied", elapsedMs());
+                            sampleTypesOnce(store);
+                        }
+                        addKnownTypes(rows.stream().map(EventSummary::eventType).collect(Collectors.toSet()));
+                        onLoaded.accept(rows);
+                    });
             page.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> onFailed.run());
             page.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> onFailed.run());
         };
+    }
+
+    private long elapsedMs() {
+        return (System.nanoTime() - filterStarted) / 1_000_000;
     }
 
     private void startLive(EventStore store, EventFilter filter, long fromPosition) {
@@ -400,33 +422,38 @@ public final class EventsViewModel {
     private void storeChanged() {
         stopLive();
         knownTypes.clear();
+        typesSampled = false;
         detail.set(null);
-        if (typeScan != null) {
-            typeScan.cancel();
-        }
         EventStore store = workspace.eventStore();
         if (store == null) {
             return;
         }
         applyFilter();
-        typeScan = tasks.run("Collecting event types", progress -> collectTypes(store, progress), this::addKnownTypes);
     }
 
-    /** Reads the whole log once in chunks; the store keeps no list of types. */
-    private static Set<String> collectTypes(EventStore store, BackgroundWork.Progress progress) {
+    /**
+     * The types at both ends of the log. The store has no list of its types and reading a
+     * million events for one costs seconds of CPU, so the picker starts from this sample and
+     * grows with every page read and every event that arrives.
+     */
+    private static Set<String> sampleTypes(EventStore store) {
         Set<String> types = new HashSet<>();
-        long head = store.headPosition();
-        long next = 1;
-        while (next <= head && !progress.isCancelled()) {
-            List<EventEnvelope> page = store.read(EventFilter.ALL, next, SCAN_CHUNK, Direction.FORWARDS);
-            if (page.isEmpty()) {
-                break;
-            }
-            page.forEach(e -> types.add(e.eventType()));
-            next = page.get(page.size() - 1).position() + 1;
-            progress.update(next - 1, head);
-        }
+        store.read(EventFilter.ALL, 1, TYPE_SAMPLE, Direction.FORWARDS).forEach(e -> types.add(e.eventType()));
+        store.read(EventFilter.ALL, Long.MAX_VALUE, TYPE_SAMPLE, Direction.BACKWARDS)
+                .forEach(e -> types.add(e.eventType()));
         return types;
+    }
+
+    /** After the first rows are shown, so the sample never delays them. */
+    private void sampleTypesOnce(EventStore store) {
+        if (!typesSampled) {
+            typesSampled = true;
+            tasks.run(progress -> sampleTypes(store), types -> {
+                if (workspace.eventStore() == store) {
+                    addKnownTypes(types);
+                }
+            });
+        }
     }
 
     private void addKnownTypes(Collection<String> types) {

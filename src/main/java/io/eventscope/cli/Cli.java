@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: headless commands on the same engine as the window. */
 @Command(name = "eventscope", mixinStandardHelpOptions = true, version = "Eventscope 0.1",
         description = "A workbench for event-sourced systems.",
-        subcommands = {})
+        subcommands = {BenchCommand.class})
 public final class Cli {
     /** Exit codes every command keeps to. */
     public static final int OK = 0;

@@ -10,7 +10,7 @@ import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.event.StreamIds;
 import io.eventscope.engine.store.AppendResult;
-import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.store.ExpectedVersion;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -70,8 +70,8 @@ final class AppendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NewEvent event = event();
-        try (EventStore eventStore = store.open()) {
-            AppendResult result = eventStore.append(streamId, expected, List.of(event));
+        try (OpenStore opened = store.open()) {
+            AppendResult result = opened.store().append(streamId, expected, List.of(event));
             ObjectNode printed = Json.object().put("position", result.position()).put("version", result.version());
             spec.commandLine().getOut().println(Json.write(printed));
         }

@@ -3,6 +3,7 @@ package io.eventscope.cli;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.store.AppendResult;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.StreamAppend;
 import java.io.PrintWriter;
@@ -53,7 +54,8 @@ final class GenerateCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("generating run " + runId + " with seed " + actualSeed);
         PrintWriter out = spec.commandLine().getOut();
         SyntheticShop shop = new SyntheticShop(runId, actualSeed, streams, eventsPerStream);
-        try (EventStore eventStore = store.open()) {
+        try (OpenStore opened = store.open()) {
+            EventStore eventStore = opened.store();
             List<SyntheticShop.PlannedEvent> pending = new ArrayList<>(batch);
             while (shop.hasNext()) {
                 pending.add(shop.next());

@@ -5,6 +5,7 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -64,7 +65,8 @@ final class ReadCommand implements Callable<Integer> {
         long next = fromPosition != null ? fromPosition : backwards ? Long.MAX_VALUE : 1;
         long remaining = limit != null ? limit : Long.MAX_VALUE;
         PrintWriter out = spec.commandLine().getOut();
-        try (EventStore eventStore = store.open()) {
+        try (OpenStore opened = store.open()) {
+            EventStore eventStore = opened.store();
             while (remaining > 0) {
                 List<EventEnvelope> page = eventStore.read(filter, next, (int) Math.min(PAGE_SIZE, remaining), direction);
                 if (page.isEmpty()) {

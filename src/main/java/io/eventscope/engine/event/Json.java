@@ -1,6 +1,7 @@
 package io.eventscope.engine.event;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // Decimals stay as written: 25.00 must not come back as 25, nor 100.00 as 1E+2.
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             // A quantity of 2.5 is an error, not 2.
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();

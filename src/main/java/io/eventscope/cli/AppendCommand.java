@@ -80,6 +80,12 @@ final class AppendCommand implements Callable<Integer> {
 
     /** Everything is checked before the store is opened, so bad input stores nothing. */
     private NewEvent event() {
+        if (streamId.isBlank()) {
+            throw usage("--stream must name a stream, such as order-42");
+        }
+        if (type.isBlank()) {
+            throw usage("--type must name an event type, such as OrderCreated");
+        }
         if (schemaVersion < 1) {
             throw usage("--schema-version must be 1 or more, was " + schemaVersion);
         }

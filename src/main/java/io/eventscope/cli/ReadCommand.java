@@ -39,7 +39,8 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--causation-id", paramLabel = "X")
     String causationId;
 
-    @Option(names = "--type", paramLabel = "T", description = "Event type; repeat to accept several.")
+    @Option(names = "--type", paramLabel = "T", split = ",",
+            description = "Event type; repeat or separate with commas to accept several.")
     Set<String> types;
 
     @Option(names = "--from-position", paramLabel = "P",

@@ -136,6 +136,8 @@ class AppendCommandTest {
         CliRun version = append("order-1", "{}", "--expected-version", "later");
         CliRun schema = append("order-1", "{}", "--schema-version", "0");
         CliRun notNumber = append("order-1", "{}", "--schema-version", "two");
+        CliRun emptyStream = CliRun.of("append", "--store", store, "--stream", " ", "--type", "T", "--data", "{}");
+        CliRun emptyType = CliRun.of("append", "--store", store, "--stream", "order-1", "--type", "", "--data", "{}");
         CliRun missingType = CliRun.of("append", "--store", store, "--stream", "order-1", "--data", "{}");
 
         assertThat(version.exit()).isEqualTo(2);
@@ -144,6 +146,10 @@ class AppendCommandTest {
         assertThat(schema.err()).contains("--schema-version must be 1 or more, was 0");
         assertThat(notNumber.exit()).isEqualTo(2);
         assertThat(notNumber.err()).contains("Invalid value for option '--schema-version': 'two' is not an int");
+        assertThat(emptyStream.exit()).isEqualTo(2);
+        assertThat(emptyStream.err()).contains("--stream must name a stream");
+        assertThat(emptyType.exit()).isEqualTo(2);
+        assertThat(emptyType.err()).contains("--type must name an event type");
         assertThat(missingType.exit()).isEqualTo(2);
         assertThat(missingType.err()).contains("Missing required option: '--type=T'");
         assertThat(readAll()).isEmpty();

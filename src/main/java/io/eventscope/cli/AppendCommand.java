@@ -98,9 +98,9 @@ final class AppendCommand implements Callable<Integer> {
         try {
             node = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(data);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw usage("--data is not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ": " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation(); // null when a limit, not the syntax, refused the text
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw usage("--data is not valid JSON" + where + ": " + e.getOriginalMessage());
         }
         if (node == null || node.isMissingNode()) {
             throw usage("--data is empty; it must be a JSON object such as {\"orderId\":\"42\"}");

@@ -80,6 +80,7 @@ class AppendCommandTest {
         CliRun array = append("order-1", "[1,2]");
         CliRun trailing = append("order-1", "{} {}");
         CliRun empty = append("order-1", " ");
+        CliRun tooDeep = append("order-1", "{\"a\":" + "[".repeat(300) + "]".repeat(300) + "}");
 
         assertThat(array.exit()).isEqualTo(2);
         assertThat(array.err()).contains("--data must be a JSON object, was array [1,2]");
@@ -87,6 +88,8 @@ class AppendCommandTest {
         assertThat(trailing.err()).contains("--data is not valid JSON at line 1, column");
         assertThat(empty.exit()).isEqualTo(2);
         assertThat(empty.err()).contains("--data is empty");
+        assertThat(tooDeep.exit()).isEqualTo(2);
+        assertThat(tooDeep.err()).contains("--data is not valid JSON: ").contains("nesting depth");
         assertThat(readAll()).isEmpty();
     }
 

@@ -13,7 +13,7 @@ import java.util.Random;
 
 /**
  * Shop-like history for load and durability runs. Streams come in groups of four, one per
- * order: order, payment, inventory reservation, shipment. Each group is one correlation chain
+ * order: synth.order, synth.payment, synth.inventory (a stock reservation), synth.shipping. Each group is one correlation chain
  * written in that order: its first event is caused by a synthetic command, every later one by
  * the event before it. The content depends only on the seed; the run id goes into every stream
  * and event id, so runs never collide.
@@ -30,14 +30,16 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
         INVENTORY("inventory", 'r', "StockReserved", 1, "StockReserved", "StockPicked", "StockCommitted"),
         SHIPPING("shipping", 's', "TrackingUpdated", 2, "ShipmentCreated", "ShipmentDispatched", "ShipmentDelivered");
 
+        final String area;
         final String type;
         final char idPrefix;
         final String repeated;
         final int repeatAt;
         final List<String> lifecycle;
 
-        Aggregate(String type, char idPrefix, String repeated, int repeatAt, String... lifecycle) {
-            this.type = type;
+        Aggregate(String area, char idPrefix, String repeated, int repeatAt, String... lifecycle) {
+            this.area = area;
+            this.type = AGGREGATE_TYPE_PREFIX + area;
             this.idPrefix = idPrefix;
             this.repeated = repeated;
             this.repeatAt = repeatAt;
@@ -56,6 +58,12 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
             return index < repeatAt + repeats ? repeated : lifecycle.get(index - repeats);
         }
     }
+
+    /**
+     * Keeps generated streams apart from the shop's aggregates (order, payment, ...): their
+     * events are not the shop's, so its deciders must not fold them; the generic fold does.
+     */
+    static final String AGGREGATE_TYPE_PREFIX = "synth.";
 
     private record Product(String sku, String name, BigDecimal price) {
     }
@@ -122,7 +130,7 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
     }
 
     private String userOf(Aggregate aggregate) {
-        return aggregate == Aggregate.ORDER ? chain.customerId : "svc-" + aggregate.type;
+        return aggregate == Aggregate.ORDER ? chain.customerId : "svc-" + aggregate.area;
     }
 
     private ObjectNode data(String type) {

@@ -3,6 +3,9 @@ package io.eventscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.engine.domain.AggregateType;
+import io.eventscope.engine.event.StreamIds;
+import io.eventscope.shop.Shop;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,7 +59,8 @@ class GenerateCommandTest {
                 e -> e.get("streamId").asText(), LinkedHashMap::new, Collectors.counting()));
         assertThat(lengths).hasSize(6).allSatisfy((stream, length) -> assertThat(length).isEqualTo(9));
         assertThat(lengths.keySet()).extracting(s -> s.substring(0, s.indexOf('-')))
-                .containsExactly("order", "payment", "inventory", "shipping", "order", "payment");
+                .containsExactly("synth.order", "synth.payment", "synth.inventory", "synth.shipping", "synth.order",
+                        "synth.payment");
         assertThat(readAll()).allSatisfy(e -> assertThat(e.get("version").asLong()).isBetween(1L, 9L));
     }
 
@@ -124,7 +128,7 @@ class GenerateCommandTest {
                         .isEqualTo(chain.get(i - 1).get("eventId").asText());
             }
             assertThat(chain).extracting(e -> e.get("streamId").asText().split("-")[0]).containsSubsequence(
-                    "order", "payment", "inventory", "shipping");
+                    "synth.order", "synth.payment", "synth.inventory", "synth.shipping");
         });
     }
 
@@ -155,6 +159,16 @@ class GenerateCommandTest {
             }
         });
         assertThat(orderIds).containsExactly(events.get(0).get("aggregateId").asText());
+    }
+
+    @Test
+    void generatedStreamsAreNotFoldedByTheShopsDeciders() {
+        generate("--streams", "4", "--events-per-stream", "2");
+
+        Set<String> shopTypes = Shop.aggregateTypes().stream().map(AggregateType::name).collect(Collectors.toSet());
+        assertThat(readAll()).extracting(e -> StreamIds.aggregateType(e.get("streamId").asText()))
+                .doesNotContainAnyElementsOf(shopTypes)
+                .containsOnly("synth.order", "synth.payment", "synth.inventory", "synth.shipping");
     }
 
     @Test

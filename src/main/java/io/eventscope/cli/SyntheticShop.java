@@ -25,9 +25,9 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
     }
 
     private enum Aggregate {
-        ORDER("order", 'o', "ItemAdded", 1, "OrderCreated", "OrderPlaced", "OrderPaid", "OrderShipped"),
-        PAYMENT("payment", 'p', "PaymentDeclined", 1, "PaymentRequested", "PaymentAuthorized", "PaymentCaptured"),
-        INVENTORY("inventory", 'r', "StockReserved", 1, "StockReserved", "StockPicked", "StockCommitted"),
+        ORDER("order", 'o', "ItemAdded", 1, "OrderOpened", "OrderPlaced", "OrderSettled", "OrderFulfilled"),
+        PAYMENT("payment", 'p', "PaymentDeclined", 1, "PaymentRequested", "PaymentAuthorized", "PaymentSettled"),
+        INVENTORY("inventory", 'r', "StockAllocated", 1, "StockAllocated", "StockPicked", "StockCommitted"),
         SHIPPING("shipping", 's', "TrackingUpdated", 2, "ShipmentCreated", "ShipmentDispatched", "ShipmentDelivered");
 
         final String area;
@@ -136,7 +136,7 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
     private ObjectNode data(String type) {
         ObjectNode data = Json.object();
         switch (type) {
-            case "OrderCreated":
+            case "OrderOpened":
                 data.put("orderId", chain.id('o')).put("customerId", chain.customerId)
                         .put("currency", "EUR").put("channel", pick(CHANNELS));
                 data.set("line", chain.addLine());
@@ -148,10 +148,10 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
             case "OrderPlaced":
                 data.put("orderId", chain.id('o')).put("itemCount", chain.lines.size()).put("total", chain.total);
                 break;
-            case "OrderPaid":
+            case "OrderSettled":
                 data.put("orderId", chain.id('o')).put("paymentId", chain.id('p')).put("amount", chain.total);
                 break;
-            case "OrderShipped":
+            case "OrderFulfilled":
                 data.put("orderId", chain.id('o')).put("shipmentId", chain.id('s'));
                 break;
             case "PaymentRequested":
@@ -166,10 +166,10 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
                 data.put("paymentId", chain.id('p'))
                         .put("authorizationCode", String.format("A%06d", random.nextInt(1_000_000)));
                 break;
-            case "PaymentCaptured":
+            case "PaymentSettled":
                 data.put("paymentId", chain.id('p')).put("amount", chain.total);
                 break;
-            case "StockReserved":
+            case "StockAllocated":
                 ObjectNode line = chain.nextLineToReserve();
                 data.put("reservationId", chain.id('r')).put("orderId", chain.id('o'))
                         .put("sku", line.get("sku").asText()).put("quantity", line.get("quantity").asInt())
@@ -242,7 +242,7 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
             return line;
         }
 
-        /** Reservations go through the order's lines in turn; OrderCreated always made one. */
+        /** Reservations go through the order's lines in turn; OrderOpened always made one. */
         ObjectNode nextLineToReserve() {
             return lines.get(reserved++ % lines.size());
         }

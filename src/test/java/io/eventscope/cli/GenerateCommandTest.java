@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.domain.AggregateType;
 import io.eventscope.engine.event.StreamIds;
 import io.eventscope.shop.Shop;
+import io.eventscope.shop.upcast.ShopUpcasters;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -138,14 +139,14 @@ class GenerateCommandTest {
 
         List<JsonNode> events = readAll();
         assertThat(events).extracting(e -> e.get("eventType").asText()).containsExactly(
-                "OrderCreated", "ItemAdded", "ItemAdded", "OrderPlaced", "OrderPaid", "OrderShipped",
+                "OrderOpened", "ItemAdded", "ItemAdded", "OrderPlaced", "OrderSettled", "OrderFulfilled",
                 "PaymentRequested", "PaymentDeclined", "PaymentDeclined", "PaymentDeclined", "PaymentAuthorized",
-                "PaymentCaptured",
-                "StockReserved", "StockReserved", "StockReserved", "StockReserved", "StockPicked", "StockCommitted",
+                "PaymentSettled",
+                "StockAllocated", "StockAllocated", "StockAllocated", "StockAllocated", "StockPicked", "StockCommitted",
                 "ShipmentCreated", "ShipmentDispatched", "TrackingUpdated", "TrackingUpdated", "TrackingUpdated",
                 "ShipmentDelivered");
         java.math.BigDecimal lines = events.subList(0, 3).stream()
-                .map(e -> e.get("eventType").asText().equals("OrderCreated") ? e.get("data").get("line") : e.get("data"))
+                .map(e -> e.get("eventType").asText().equals("OrderOpened") ? e.get("data").get("line") : e.get("data"))
                 .map(l -> l.get("unitPrice").decimalValue().multiply(l.get("quantity").decimalValue()))
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
         JsonNode placed = events.get(3).get("data");
@@ -172,11 +173,22 @@ class GenerateCommandTest {
     }
 
     @Test
+    void noGeneratedEventTypeIsOneTheShopDecodesOrUpcasts() {
+        generate("--streams", "4", "--events-per-stream", "6");
+
+        Set<String> types = readAll().stream().map(e -> e.get("eventType").asText()).collect(Collectors.toSet());
+        Set<String> upcastTypes = ShopUpcasters.chain().upcasters().stream()
+                .flatMap(u -> java.util.stream.Stream.of(u.eventType(), u.toEventType())).collect(Collectors.toSet());
+        assertThat(types).hasSize(16).doesNotContainAnyElementsOf(upcastTypes);
+        assertThat(types).noneMatch(type -> Shop.aggregateTypes().stream().anyMatch(a -> a.events().knows(type)));
+    }
+
+    @Test
     void shortStreamsFollowTheLifecycleFromItsStart() {
         generate("--streams", "2", "--events-per-stream", "2");
 
         assertThat(readAll()).extracting(e -> e.get("eventType").asText())
-                .containsExactly("OrderCreated", "OrderPlaced", "PaymentRequested", "PaymentAuthorized");
+                .containsExactly("OrderOpened", "OrderPlaced", "PaymentRequested", "PaymentAuthorized");
     }
 
     @Test

@@ -54,13 +54,15 @@ final class AppendCommand implements Callable<Integer> {
     @Option(names = "--event-id", paramLabel = "ID", description = "Event id (default: a new UUID).")
     String eventId;
 
-    @Option(names = "--correlation-id", paramLabel = "C")
+    @Option(names = "--correlation-id", paramLabel = "C",
+            description = "Groups the whole conversation this event belongs to.")
     String correlationId;
 
-    @Option(names = "--causation-id", paramLabel = "X")
+    @Option(names = "--causation-id", paramLabel = "X",
+            description = "Id of the command or event that caused this one.")
     String causationId;
 
-    @Option(names = "--user", paramLabel = "U")
+    @Option(names = "--user", paramLabel = "U", description = "Who did it.")
     String user;
 
     @Option(names = "--schema-version", paramLabel = "V", defaultValue = "1",

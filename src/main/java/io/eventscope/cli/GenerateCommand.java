@@ -78,7 +78,8 @@ final class GenerateCommand implements Callable<Integer> {
         int start = 0;
         for (int i = 1; i <= batch.size(); i++) {
             if (i == batch.size() || !batch.get(i).streamId().equals(batch.get(start).streamId())) {
-                List<NewEvent> events = batch.subList(start, i).stream().map(SyntheticShop.PlannedEvent::event).toList();
+                List<NewEvent> events = batch.subList(start, i).stream()
+                        .map(SyntheticShop.PlannedEvent::event).toList();
                 SyntheticShop.PlannedEvent first = batch.get(start);
                 appends.add(new StreamAppend(first.streamId(), ExpectedVersion.exactly(first.version() - 1), events));
                 start = i;

@@ -33,10 +33,10 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "ID", description = "A stream id, or a pattern where * matches anything.")
     String stream;
 
-    @Option(names = "--correlation-id", paramLabel = "C")
+    @Option(names = "--correlation-id", paramLabel = "C", description = "Only events of this correlation.")
     String correlationId;
 
-    @Option(names = "--causation-id", paramLabel = "X")
+    @Option(names = "--causation-id", paramLabel = "X", description = "Only events caused by this command or event.")
     String causationId;
 
     @Option(names = "--type", paramLabel = "T", split = ",",
@@ -69,7 +69,8 @@ final class ReadCommand implements Callable<Integer> {
         try (OpenStore opened = store.open()) {
             EventStore eventStore = opened.store();
             while (remaining > 0) {
-                List<EventEnvelope> page = eventStore.read(filter, next, (int) Math.min(PAGE_SIZE, remaining), direction);
+                int pageSize = (int) Math.min(PAGE_SIZE, remaining);
+                List<EventEnvelope> page = eventStore.read(filter, next, pageSize, direction);
                 if (page.isEmpty()) {
                     break;
                 }

@@ -13,10 +13,10 @@ import java.util.Random;
 
 /**
  * Shop-like history for load and durability runs. Streams come in groups of four, one per
- * order: synth.order, synth.payment, synth.inventory (a stock reservation), synth.shipping. Each group is one correlation chain
- * written in that order: its first event is caused by a synthetic command, every later one by
- * the event before it. The content depends only on the seed; the run id goes into every stream
- * and event id, so runs never collide.
+ * order: synth.order, synth.payment, synth.inventory (a stock reservation), synth.shipping.
+ * Each group is one correlation chain written in that order: its first event is caused by a
+ * synthetic command, every later one by the event before it. The content depends only on the
+ * seed; the run id goes into every stream and event id, so runs never collide.
  */
 final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
 

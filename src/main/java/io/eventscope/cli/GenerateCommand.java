@@ -33,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--streams", required = true, paramLabel = "N", description = "How many streams to create.")
     int streams;
 
-    @Option(names = "--events-per-stream", required = true, paramLabel = "M")
+    @Option(names = "--events-per-stream", required = true, paramLabel = "M", description = "Events in each stream.")
     int eventsPerStream;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "100",
@@ -50,12 +50,12 @@ final class GenerateCommand implements Callable<Integer> {
         requirePositive("--batch", batch);
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong();
         String runId = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-        // stderr, so stdout stays the acked lines; the seed lets anyone replay the same content
-        spec.commandLine().getErr().println("generating run " + runId + " with seed " + actualSeed);
         PrintWriter out = spec.commandLine().getOut();
         SyntheticShop shop = new SyntheticShop(runId, actualSeed, streams, eventsPerStream);
         try (OpenStore opened = store.open()) {
             EventStore eventStore = opened.store();
+            // stderr, so stdout stays the acked lines; the seed lets anyone replay the same content
+            spec.commandLine().getErr().println("generating run " + runId + " with seed " + actualSeed);
             List<SyntheticShop.PlannedEvent> pending = new ArrayList<>(batch);
             while (shop.hasNext()) {
                 pending.add(shop.next());

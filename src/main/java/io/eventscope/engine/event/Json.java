@@ -24,6 +24,7 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             // Decimals stay as written: 25.00 must not come back as 25, nor 100.00 as 1E+2.
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             // A quantity of 2.5 is an error, not 2.
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();

@@ -1,0 +1,304 @@
+package io.eventscope.engine.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.EventFilter;
+import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.EventStoreException;
+import io.eventscope.engine.store.ExpectedVersion;
+import io.eventscope.engine.store.StreamAppend;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Imports an NDJSON file, one event per line, in two streamed passes so no file is ever held
+ * whole:
+ * <ol>
+ * <li>Validation: every line is decoded, parsed and checked (UTF-8, JSON, fields, length,
+ *     nesting, event ids unique in the file and the store, stream versions contiguous from the
+ *     store's current version). Nothing is written.</li>
+ * <li>Append: unless a line was bad (atomic mode), the good lines are read again and appended
+ *     in batches with {@link EventStore#appendAll}, each batch one atomic, durable commit.</li>
+ * </ol>
+ * Atomic means "one bad line and nothing is imported", decided by the first pass. It is not
+ * one transaction: that would hold the whole file for a single appendAll. After a clean
+ * validation, a batch can still be refused only by a concurrent writer to the same streams
+ * or a failing store; the report then says how many events were imported.
+ *
+ * <p>Memory grows with the number of distinct event ids and streams (for the duplicate and
+ * version checks), plus the ids already in the store when it is not empty; never with line
+ * contents.
+ */
+public final class NdjsonImporter {
+    public static final int MAX_LISTED_ERRORS = 1_000;
+    private static final int STORE_PAGE = 5_000;
+
+    private final EventStore store;
+    private final Function<JsonNode, ImportedEvent> lineFormat;
+
+    /** An importer whose lines are read by {@code lineFormat}, which throws {@link InvalidLineException}. */
+    public NdjsonImporter(EventStore store, Function<JsonNode, ImportedEvent> lineFormat) {
+        this.store = store;
+        this.lineFormat = lineFormat;
+    }
+
+    /** Lines in the envelope format of {@link EnvelopeFormat}, as NDJSON export writes them. */
+    public static NdjsonImporter envelopes(EventStore store) {
+        return new NdjsonImporter(store, EnvelopeFormat::read);
+    }
+
+    /** Lines that are events as EventBridge delivers them to a Lambda target. */
+    public static NdjsonImporter eventBridgeDeliveries(EventStore store) {
+        return new NdjsonImporter(store, EventBridgeFormat::fromDelivery);
+    }
+
+    public ImportReport importFile(Path file, ImportOptions options, ProgressMonitor monitor) {
+        try {
+            long size = Files.size(file);
+            Validation validation = validate(file, options, size, monitor);
+            if (validation.cancelled) {
+                return validation.report(file, 0, true, null);
+            }
+            if (options.rejects() != null) {
+                copyLines(file, validation.rejected, options.rejects());
+            }
+            if (validation.rejectedCount > 0 && !options.partial()) {
+                return validation.report(file, 0, false, null);
+            }
+            return append(file, options, validation, size, monitor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Validation validate(Path file, ImportOptions options, long size, ProgressMonitor monitor) throws IOException {
+        Validation v = new Validation(storedIds());
+        JsonLineParser parser = new JsonLineParser();
+        try (InputStream in = Files.newInputStream(file)) {
+            BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
+            while (lines.next()) {
+                v.lines = lines.lineNumber();
+                if (lines.lineNumber() % STORE_PAGE == 0) {
+                    if (monitor.isCancelled()) {
+                        v.cancelled = true;
+                        return v;
+                    }
+                    monitor.progress(lines.bytesRead(), 2 * size);
+                }
+                if (lines.lineLength() == 0) {
+                    continue;
+                }
+                try {
+                    if (lines.tooLong()) {
+                        throw new InvalidLineException("line is " + lines.lineLength() + " bytes long, more than the limit of "
+                                + options.maxLineBytes());
+                    }
+                    v.accept(lineFormat.apply(parser.parse(parser.decode(lines.bytes()))), lines.lineNumber());
+                } catch (InvalidLineException e) {
+                    v.reject(lines.lineNumber(), e.getMessage());
+                }
+            }
+        }
+        monitor.progress(size, 2 * size);
+        return v;
+    }
+
+    private ImportReport append(Path file, ImportOptions options, Validation validation, long size,
+                                ProgressMonitor monitor) throws IOException {
+        JsonLineParser parser = new JsonLineParser();
+        Batch batch = new Batch();
+        long imported = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
+            while (lines.next()) {
+                long line = lines.lineNumber();
+                if (lines.lineLength() == 0 || validation.rejected.get((int) line)) {
+                    continue;
+                }
+                ImportedEvent event;
+                try {
+                    event = lineFormat.apply(parser.parse(parser.decode(lines.bytes())));
+                } catch (InvalidLineException e) {
+                    return validation.report(file, imported, false,
+                            "line " + line + " changed while importing (" + e.getMessage() + "); " + imported
+                                    + " events before it were imported");
+                }
+                batch.add(event, line);
+                if (batch.size >= options.batchSize()) {
+                    String failure = flush(batch, imported);
+                    if (failure != null) {
+                        return validation.report(file, imported, false, failure);
+                    }
+                    imported += batch.size;
+                    batch = new Batch();
+                    monitor.progress(size + lines.bytesRead(), 2 * size);
+                    if (monitor.isCancelled()) {
+                        return validation.report(file, imported, true, null);
+                    }
+                }
+            }
+        }
+        if (batch.size > 0) {
+            String failure = flush(batch, imported);
+            if (failure != null) {
+                return validation.report(file, imported, false, failure);
+            }
+            imported += batch.size;
+        }
+        monitor.progress(2 * size, 2 * size);
+        return validation.report(file, imported, false, null);
+    }
+
+    /** Appends one batch; a message saying what was refused and what is already in, or null. */
+    private String flush(Batch batch, long importedBefore) {
+        try {
+            store.appendAll(batch.appends());
+            return null;
+        } catch (EventStoreException e) {
+            return "the store refused lines " + batch.firstLine + "-" + batch.lastLine + ": " + e.getMessage()
+                    + "; the " + importedBefore + " events before line " + batch.firstLine + " were imported";
+        }
+    }
+
+    /** Every event id already in the store, with its position; empty (and free) for an empty store. */
+    private Map<String, Long> storedIds() {
+        Map<String, Long> ids = new HashMap<>();
+        long from = 1;
+        for (List<EventEnvelope> page = store.read(EventFilter.ALL, from, STORE_PAGE, Direction.FORWARDS);
+             !page.isEmpty(); page = store.read(EventFilter.ALL, from, STORE_PAGE, Direction.FORWARDS)) {
+            for (EventEnvelope e : page) {
+                ids.put(e.eventId(), e.position());
+            }
+            from = page.get(page.size() - 1).position() + 1;
+        }
+        return ids;
+    }
+
+    /** Streams the lines whose numbers are set to {@code target}, byte for byte, however long they are. */
+    static void copyLines(Path file, BitSet numbers, Path target) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file);
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), buffer.length)) {
+            long line = 1;
+            boolean lineHasBytes = false;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    lineHasBytes = true;
+                    if (buffer[i] == '\n') {
+                        if (numbers.get((int) line)) {
+                            out.write(buffer, start, i + 1 - start);
+                        }
+                        start = i + 1;
+                        line++;
+                        lineHasBytes = false;
+                    }
+                }
+                if (numbers.get((int) line)) {
+                    out.write(buffer, start, n - start);
+                }
+            }
+            if (lineHasBytes && numbers.get((int) line)) {
+                out.write('\n');
+            }
+        }
+    }
+
+    /** The state of the first pass. */
+    private final class Validation {
+        final Map<String, Long> storedIds;
+        final Map<String, Long> lineOfId = new HashMap<>();
+        final Map<String, Long> lastVersion = new HashMap<>();
+        final BitSet rejected = new BitSet();
+        final List<LineError> errors = new ArrayList<>();
+        long rejectedCount;
+        long lines;
+        boolean cancelled;
+
+        Validation(Map<String, Long> storedIds) {
+            this.storedIds = storedIds;
+        }
+
+        void accept(ImportedEvent e, long line) {
+            String id = e.event().eventId();
+            Long earlier = lineOfId.get(id);
+            if (earlier != null) {
+                throw new InvalidLineException("event id '" + id + "' is already used on line " + earlier);
+            }
+            Long position = storedIds.get(id);
+            if (position != null) {
+                throw new InvalidLineException("event id '" + id + "' is already stored, at position " + position);
+            }
+            long last = lastVersion.computeIfAbsent(e.streamId(), store::streamVersion);
+            if (e.version() != 0 && e.version() != last + 1) {
+                throw new InvalidLineException("version " + e.version() + " of stream '" + e.streamId()
+                        + "' does not follow on: the stream is at version " + last + ", so the next must be " + (last + 1));
+            }
+            lineOfId.put(id, line);
+            lastVersion.put(e.streamId(), last + 1);
+        }
+
+        void reject(long line, String message) {
+            if (line > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("files of more than " + Integer.MAX_VALUE + " lines are not supported");
+            }
+            rejected.set((int) line);
+            if (++rejectedCount <= MAX_LISTED_ERRORS) {
+                errors.add(new LineError(line, message));
+            }
+        }
+
+        ImportReport report(Path file, long imported, boolean wasCancelled, String failure) {
+            return new ImportReport(file.toString(), lines, imported, rejectedCount, errors, wasCancelled, failure);
+        }
+    }
+
+    /** The events of one appendAll; consecutive events of a stream share one StreamAppend. */
+    private static final class Batch {
+        private record Group(String streamId, long firstVersion, List<NewEvent> events) {
+        }
+
+        private final List<Group> groups = new ArrayList<>();
+        int size;
+        long firstLine;
+        long lastLine;
+
+        void add(ImportedEvent e, long line) {
+            if (size == 0) {
+                firstLine = line;
+            }
+            lastLine = line;
+            size++;
+            Group last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && last.streamId().equals(e.streamId()) && (last.firstVersion() == 0) == (e.version() == 0)) {
+                last.events().add(e.event());
+            } else {
+                List<NewEvent> events = new ArrayList<>();
+                events.add(e.event());
+                groups.add(new Group(e.streamId(), e.version(), events));
+            }
+        }
+
+        List<StreamAppend> appends() {
+            List<StreamAppend> appends = new ArrayList<>(groups.size());
+            for (Group g : groups) {
+                ExpectedVersion expected = g.firstVersion() == 0 ? ExpectedVersion.ANY : ExpectedVersion.exactly(g.firstVersion() - 1);
+                appends.add(new StreamAppend(g.streamId(), expected, g.events()));
+            }
+            return appends;
+        }
+    }
+}

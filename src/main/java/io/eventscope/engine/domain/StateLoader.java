@@ -51,7 +51,9 @@ public final class StateLoader {
                 }
                 state = next;
                 at = event.version();
-                cache.offer(streamId, at, state);
+                if (at % cache.interval() == 0) {
+                    cache.offer(streamId, at, state);
+                }
             }
             if (page.size() < want) {
                 break;

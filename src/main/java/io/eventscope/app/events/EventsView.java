@@ -122,6 +122,11 @@ public final class EventsView {
             }
         });
         model.arrivals().addListener((obs, old, now) -> followTail());
+        Integer pending = model.revealedRow().get();
+        if (pending != null) {
+            table.getSelectionModel().clearAndSelect(pending);
+            table.scrollTo(Math.max(0, pending - 3));
+        }
         table.setContextMenu(rowMenu());
     }
 

@@ -60,8 +60,14 @@ class CommandsWindowTest {
         robot.clickOn(link);
         waitUntil(() -> robot.lookup("#table").tryQuery().isPresent()
                 && robot.lookup("#table").queryAs(TableView.class).getSelectionModel().getSelectedIndex() == 0);
-        waitUntil(() -> robot.lookup(".tree-cell").queryAllAs(javafx.scene.control.TreeCell.class).stream()
-                .anyMatch(c -> "orderId:  \"o-42\"".equals(c.getText())));
+        waitUntil(() -> treeTexts(robot).contains("orderId:  \"o-42\""));
+
+        robot.clickOn("#correlationButton");
+        waitUntil(() -> treeTexts(robot).contains("command CreateOrder · ACCEPTED"));
+        robot.clickOn("OrderCreated · order-o-42 v1 · @1");
+        robot.clickOn("#causesButton");
+        waitUntil(() -> robot.lookup("#causationTreeView").queryAs(javafx.scene.control.TreeView.class)
+                .getSelectionModel().getSelectedIndex() == 1);
     }
 
     @Test
@@ -88,6 +94,11 @@ class CommandsWindowTest {
                 .anyMatch(l -> l.getText().equals("'cheap' is not a number, e.g. 12.50")));
         assertThat(text(robot, "#outcomeLabel")).isEqualTo("Submit a command to see what it produces.");
         assertThat(robot.lookup("#historyTable").queryAs(TableView.class).getItems()).isEmpty();
+    }
+
+    private static java.util.List<String> treeTexts(FxRobot robot) {
+        return robot.lookup(".tree-cell").queryAllAs(javafx.scene.control.TreeCell.class).stream()
+                .map(javafx.scene.control.TreeCell::getText).filter(t -> t != null).toList();
     }
 
     private static String text(FxRobot robot, String query) {

@@ -2,12 +2,11 @@ package io.eventscope;
 
 import io.eventscope.app.App;
 import io.eventscope.cli.Cli;
-import java.util.Arrays;
 
 /**
  * Entry point of the jar. Not a JavaFX Application on purpose: on the classpath JavaFX
  * refuses to start a main class that extends Application. No arguments, or only
- * {@code --store}, opens the workbench; anything else is the command line.
+ * {@code --store S}, opens the workbench; anything else is the command line.
  */
 public final class Launcher {
     private Launcher() {
@@ -21,11 +20,9 @@ public final class Launcher {
         }
     }
 
-    static boolean opensWindow(String[] args) {
-        if (args.length == 0) {
-            return true;
-        }
-        return Arrays.stream(args).allMatch(a -> a.startsWith("--store"))
+    static boolean opensWindow(String... args) {
+        return args.length == 0
+                || (args.length == 1 && args[0].startsWith("--store=") && args[0].length() > "--store=".length())
                 || (args.length == 2 && args[0].equals("--store"));
     }
 }

@@ -1,21 +1,84 @@
 package io.eventscope.cli;
 
+import io.eventscope.engine.store.ConcurrencyConflictException;
+import io.eventscope.engine.store.EventStoreException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
-/** The command line: headless commands on the same engine as the window. */
+/**
+ * The command line: headless commands on the same engine as the window. Results go to
+ * stdout, errors to stderr as one clear sentence (never a stack trace for bad usage, bad
+ * input or a store that cannot be opened).
+ */
 @Command(name = "eventscope", mixinStandardHelpOptions = true, version = "Eventscope 0.1",
         description = "A workbench for event-sourced systems.",
-        subcommands = {})
+        subcommands = {AppendCommand.class, ReadCommand.class, StatsCommand.class,
+                GenerateCommand.class})
 public final class Cli {
+    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
+
     /** Exit codes every command keeps to. */
     public static final int OK = 0;
     public static final int FINDING = 1;
     public static final int USAGE = 2;
     public static final int CONFLICT = 3;
+    /** A bug, not the user's doing (sysexits' EX_SOFTWARE). */
+    public static final int INTERNAL_ERROR = 70;
 
+    /** Runs on the process's stdout and stderr. */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Cli());
-        return cl.execute(args);
+        PrintWriter out = new PrintWriter(new BufferedWriter(
+                new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        return run(out, err, args);
+    }
+
+    /** Runs with the given output and error writers; flushes both before returning. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Cli())
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(Cli::usageError)
+                .setExecutionExceptionHandler(Cli::failure);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return USAGE;
+    }
+
+    private static int failure(Exception e, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        cl.getOut().flush();
+        if (e instanceof ConcurrencyConflictException) {
+            err.println("conflict: " + e.getMessage());
+            return CONFLICT;
+        }
+        if (e instanceof EventStoreException) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+        }
+        // Anything else is a bug: keep the trace, but in the log, not in the user's face.
+        LOG.error("{} failed", cl.getCommandName(), e);
+        err.println("internal error: " + e);
+        return INTERNAL_ERROR;
     }
 }

@@ -1,6 +1,7 @@
 package io.eventscope.engine.event;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +23,11 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            // Money keeps its scale: 12.50 stays 12.50 instead of becoming 12.5.
+            // Decimals stay as written: 25.00 must not come back as 25, nor 100.00 as 1E+2.
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            // A quantity of 2.5 is an error, not 2.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     static {

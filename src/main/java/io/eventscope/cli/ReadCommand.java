@@ -1,0 +1,86 @@
+package io.eventscope.cli;
+
+import io.eventscope.engine.event.EnvelopeJson;
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.EventFilter;
+import io.eventscope.engine.store.EventStore;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "read", mixinStandardHelpOptions = true,
+        description = "Prints the matching events of the global log as NDJSON, one envelope per line,"
+                + " in position order.")
+final class ReadCommand implements Callable<Integer> {
+    /** Events fetched per query: the log is streamed page by page, never held whole. */
+    static final int PAGE_SIZE = 1000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--stream", paramLabel = "ID", description = "A stream id, or a pattern where * matches anything.")
+    String stream;
+
+    @Option(names = "--correlation-id", paramLabel = "C")
+    String correlationId;
+
+    @Option(names = "--causation-id", paramLabel = "X")
+    String causationId;
+
+    @Option(names = "--type", paramLabel = "T", description = "Event type; repeat to accept several.")
+    Set<String> types;
+
+    @Option(names = "--from-position", paramLabel = "P",
+            description = "First position to consider (default: 1, or the head with --backwards).")
+    Long fromPosition;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Print at most N events.")
+    Long limit;
+
+    @Option(names = "--backwards", description = "Newest first.")
+    boolean backwards;
+
+    @Override
+    public Integer call() {
+        if (limit != null && limit < 0) {
+            throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, was " + limit);
+        }
+        if (fromPosition != null && fromPosition < 0) {
+            throw new ParameterException(spec.commandLine(), "--from-position must be 0 or more, was " + fromPosition);
+        }
+        EventFilter filter = new EventFilter(stream, types, correlationId, causationId, null, null, null);
+        Direction direction = backwards ? Direction.BACKWARDS : Direction.FORWARDS;
+        long next = fromPosition != null ? fromPosition : backwards ? Long.MAX_VALUE : 1;
+        long remaining = limit != null ? limit : Long.MAX_VALUE;
+        PrintWriter out = spec.commandLine().getOut();
+        try (EventStore eventStore = store.open()) {
+            while (remaining > 0) {
+                List<EventEnvelope> page = eventStore.read(filter, next, (int) Math.min(PAGE_SIZE, remaining), direction);
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (EventEnvelope e : page) {
+                    out.println(EnvelopeJson.write(e));
+                }
+                remaining -= page.size();
+                long last = page.get(page.size() - 1).position();
+                next = backwards ? last - 1 : last + 1;
+                if (out.checkError()) {
+                    break; // the reader went away (e.g. piped into head): stop reading the log
+                }
+            }
+        }
+        return Cli.OK;
+    }
+}

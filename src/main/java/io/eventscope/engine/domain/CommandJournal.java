@@ -1,0 +1,21 @@
+package io.eventscope.engine.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every command the engine handled, accepted or not, kept next to the events. */
+public interface CommandJournal {
+
+    /** Records an entry; an entry with the same command id replaces the earlier one. */
+    void record(JournalEntry entry);
+
+    Optional<JournalEntry> byCommandId(String commandId);
+
+    /** The commands of one correlation, oldest first. */
+    List<JournalEntry> byCorrelationId(String correlationId);
+
+    /** A page of commands, most recent first. */
+    List<JournalEntry> recent(int offset, int limit);
+
+    long count();
+}

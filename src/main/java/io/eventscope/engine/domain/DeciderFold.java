@@ -1,0 +1,35 @@
+package io.eventscope.engine.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Json;
+
+/** Folds a stream of an aggregate type: decode each event with its codec, then evolve. */
+public final class DeciderFold<C, S, E> implements StreamFold<S> {
+    private final AggregateType<C, S, E> type;
+
+    public DeciderFold(AggregateType<C, S, E> type) {
+        this.type = type;
+    }
+
+    @Override
+    public S initialState() {
+        return type.decider().initialState();
+    }
+
+    @Override
+    public S apply(S state, EventEnvelope event) {
+        E decoded;
+        try {
+            decoded = type.events().fromJson(event.eventType(), event.data());
+        } catch (RuntimeException e) {
+            throw new StateFoldException(event, "the " + type.name() + " codec cannot decode it: " + e.getMessage(), e);
+        }
+        return type.decider().evolve(state, decoded);
+    }
+
+    @Override
+    public JsonNode toJson(S state) {
+        return Json.MAPPER.valueToTree(state);
+    }
+}

@@ -1,0 +1,123 @@
+package io.eventscope.engine.domain;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.engine.event.Json;
+import io.eventscope.engine.store.EventStoreException;
+import io.eventscope.engine.store.jdbc.Database;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The journal in the store's database (table command_journal, migration V2). */
+public final class JdbcCommandJournal implements CommandJournal {
+    private static final String COLUMNS = "command_id, command_type, payload, user_id, correlation_id, "
+            + "causation_id, ts, status, reason, stream_id, event_ids";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final Database db;
+
+    public JdbcCommandJournal(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public void record(JournalEntry entry) {
+        CommandEnvelope c = entry.command();
+        try (Connection conn = db.connection()) {
+            conn.setAutoCommit(false);
+            try (PreparedStatement delete = conn.prepareStatement("DELETE FROM command_journal WHERE command_id = ?");
+                 PreparedStatement insert = conn.prepareStatement("INSERT INTO command_journal (" + COLUMNS
+                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                delete.setString(1, c.commandId());
+                delete.executeUpdate();
+                insert.setString(1, c.commandId());
+                insert.setString(2, c.commandType());
+                insert.setString(3, Json.write(c.payload()));
+                insert.setString(4, c.userId());
+                insert.setString(5, c.correlationId());
+                insert.setString(6, c.causationId());
+                insert.setObject(7, c.timestamp().atOffset(ZoneOffset.UTC));
+                insert.setString(8, entry.status().name());
+                insert.setString(9, entry.reason());
+                insert.setString(10, entry.streamId());
+                insert.setString(11, Json.write(entry.eventIds()));
+                insert.executeUpdate();
+                conn.commit();
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not journal command " + c.commandId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<JournalEntry> byCommandId(String commandId) {
+        List<JournalEntry> found = query("SELECT " + COLUMNS + " FROM command_journal WHERE command_id = ?", commandId);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<JournalEntry> byCorrelationId(String correlationId) {
+        return query("SELECT " + COLUMNS + " FROM command_journal WHERE correlation_id = ? ORDER BY seq", correlationId);
+    }
+
+    @Override
+    public List<JournalEntry> recent(int offset, int limit) {
+        return query("SELECT " + COLUMNS + " FROM command_journal ORDER BY seq DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                offset, limit);
+    }
+
+    @Override
+    public long count() {
+        try (Connection conn = db.connection();
+             ResultSet rs = conn.createStatement().executeQuery("SELECT COUNT(*) FROM command_journal")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not count the command journal: " + e.getMessage(), e);
+        }
+    }
+
+    private List<JournalEntry> query(String sql, Object... params) {
+        try (Connection conn = db.connection(); PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<JournalEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(entry(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not read the command journal: " + e.getMessage(), e);
+        }
+    }
+
+    private static JournalEntry entry(ResultSet rs) throws SQLException {
+        try {
+            JsonNode payload = Json.MAPPER.readTree(rs.getString("payload"));
+            CommandEnvelope command = new CommandEnvelope(rs.getString("command_id"), rs.getString("command_type"),
+                    payload, rs.getString("user_id"), rs.getString("correlation_id"), rs.getString("causation_id"),
+                    rs.getObject("ts", OffsetDateTime.class).toInstant());
+            List<String> eventIds = Json.MAPPER.readValue(rs.getString("event_ids"), STRINGS);
+            return new JournalEntry(command, CommandStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+                    rs.getString("stream_id"), eventIds);
+        } catch (IOException e) {
+            throw new EventStoreException("Unreadable journal entry " + rs.getString("command_id") + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.eventscope.engine.store.jdbc;
+
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.store.AppendResult;
+import io.eventscope.engine.store.ConcurrencyConflictException;
+import io.eventscope.engine.store.EventStoreException;
+import io.eventscope.engine.store.StoredEvents;
+import io.eventscope.engine.store.StreamAppend;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a group of queued appends in one transaction on the store's own connection: one
+ * commit (one write to the file) for every caller waiting, which is what makes durable
+ * appends fast under concurrency. Each caller's appends sit behind a savepoint, so a conflict
+ * in one undoes only that one. Not thread-safe: the store calls it under its writer lock.
+ */
+final class AppendWriter implements AutoCloseable {
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Connection connection;
+    private final PreparedStatement insert;
+    private final PreparedStatement streamVersion;
+    private final PreparedStatement byEventId;
+    private final PreparedStatement head;
+    private final Clock clock;
+
+    AppendWriter(Database db, Clock clock) throws SQLException {
+        this.connection = db.connection();
+        this.connection.setAutoCommit(false);
+        this.insert = connection.prepareStatement(EventsSql.INSERT);
+        this.streamVersion = connection.prepareStatement(EventsSql.STREAM_VERSION);
+        this.byEventId = connection.prepareStatement(EventsSql.BY_EVENT_ID);
+        this.head = connection.prepareStatement(EventsSql.HEAD);
+        this.clock = clock;
+    }
+
+    /** Writes and commits the group; afterwards every pending append holds its outcome. */
+    void write(List<PendingAppend> group) {
+        try {
+            Group g = new Group(queryLong(head), clock.instant());
+            for (PendingAppend p : group) {
+                writeOne(g, p);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            EventStoreException failure = new EventStoreException("Could not commit appends to the event store: "
+                    + Database.rootMessage(e), e);
+            group.forEach(p -> p.fail(failure));
+        }
+    }
+
+    private void writeOne(Group g, PendingAppend p) throws SQLException {
+        Savepoint savepoint = connection.setSavepoint();
+        try {
+            p.written(writeAppends(g, p.appends(), false));
+        } catch (ConcurrencyConflictException | SQLException first) {
+            // Maybe a retry of appends already stored: check their ids before blaming the version.
+            connection.rollback(savepoint);
+            if (first instanceof SQLException sql && !isUniqueViolation(sql)) {
+                p.fail(new EventStoreException("Append to stream '" + p.appends().get(0).streamId()
+                        + "' failed: " + Database.rootMessage(sql), sql));
+                return;
+            }
+            try {
+                p.written(writeAppends(g, p.appends(), true));
+            } catch (EventStoreException e) {
+                connection.rollback(savepoint);
+                p.fail(e);
+            } catch (SQLException e) {
+                connection.rollback(savepoint);
+                p.fail(new EventStoreException("Append to stream '" + p.appends().get(0).streamId()
+                        + "' failed: " + Database.rootMessage(e), e));
+            }
+        } catch (EventStoreException e) {
+            connection.rollback(savepoint);
+            p.fail(e);
+        }
+    }
+
+    /**
+     * Checks and inserts one caller's appends. The fast pass trusts that event ids are new (the
+     * unique index says otherwise); the careful pass looks every id up first, so a re-append
+     * of stored events returns their original result.
+     */
+    private List<AppendResult> writeAppends(Group g, List<StreamAppend> appends, boolean careful) throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        long position = g.head;
+        List<AppendResult> results = new ArrayList<>(appends.size());
+        for (StreamAppend a : appends) {
+            if (careful) {
+                AppendResult replay = StoredEvents.idempotentReplay(a.streamId(), a.events(), this::stored);
+                if (replay != null) {
+                    results.add(replay);
+                    continue;
+                }
+            }
+            Long pending = versions.get(a.streamId());
+            long actual = pending != null ? pending : g.version(a.streamId());
+            if (!a.expected().accepts(actual)) {
+                throw new ConcurrencyConflictException(a.streamId(), a.expected(), actual);
+            }
+            long version = actual;
+            for (NewEvent e : a.events()) {
+                EventRows.bind(insert, StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            versions.put(a.streamId(), version);
+            results.add(new AppendResult(a.streamId(), version, position));
+        }
+        g.head = position;
+        g.versions.putAll(versions);
+        return results;
+    }
+
+    private EventEnvelope stored(String eventId) {
+        try {
+            byEventId.setString(1, eventId);
+            try (ResultSet rs = byEventId.executeQuery()) {
+                return rs.next() ? EventRows.read(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not look up event id '" + eventId + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the failure already reported says why.
+        }
+    }
+
+    private static long queryLong(PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+
+    /** What one transaction has written so far: the head position and the versions of streams it touched. */
+    private final class Group {
+        long head;
+        final Instant now;
+        final Map<String, Long> versions = new HashMap<>();
+
+        Group(long head, Instant now) {
+            this.head = head;
+            this.now = now;
+        }
+
+        long version(String streamId) throws SQLException {
+            Long known = versions.get(streamId);
+            if (known != null) {
+                return known;
+            }
+            streamVersion.setString(1, streamId);
+            long v = queryLong(streamVersion);
+            versions.put(streamId, v);
+            return v;
+        }
+    }
+}

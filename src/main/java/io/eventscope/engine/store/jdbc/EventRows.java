@@ -1,0 +1,65 @@
+package io.eventscope.engine.store.jdbc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.Metadata;
+import io.eventscope.engine.store.EventStoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** Envelopes to rows of the events table and back, in the column order of {@link EventsSql#COLUMNS}. */
+final class EventRows {
+    private static final TypeReference<Map<String, String>> EXTRA = new TypeReference<>() {
+    };
+
+    private EventRows() {
+    }
+
+    static void bind(PreparedStatement insert, EventEnvelope e) throws SQLException {
+        Metadata m = e.metadata();
+        insert.setLong(1, e.position());
+        insert.setString(2, e.eventId());
+        insert.setString(3, e.streamId());
+        insert.setLong(4, e.version());
+        insert.setString(5, e.eventType());
+        insert.setString(6, e.aggregateType());
+        insert.setString(7, e.aggregateId());
+        insert.setInt(8, e.schemaVersion());
+        insert.setObject(9, EventsSql.timestamp(e.timestamp()));
+        insert.setString(10, m.correlationId());
+        insert.setString(11, m.causationId());
+        insert.setString(12, m.userId());
+        insert.setString(13, write(e.data()));
+        insert.setString(14, m.extra().isEmpty() ? null : write(m.extra()));
+    }
+
+    static EventEnvelope read(ResultSet rs) throws SQLException {
+        long position = rs.getLong(1);
+        String metadataJson = rs.getString(14);
+        try {
+            JsonNode data = Json.MAPPER.readTree(rs.getString(13));
+            Map<String, String> extra = metadataJson == null ? Map.of() : Json.MAPPER.readValue(metadataJson, EXTRA);
+            return new EventEnvelope(rs.getString(2), rs.getString(5), rs.getString(6), rs.getString(7),
+                    rs.getString(3), rs.getLong(4), rs.getInt(8), position,
+                    rs.getObject(9, OffsetDateTime.class).toInstant(), data,
+                    new Metadata(rs.getString(12), rs.getString(10), rs.getString(11), extra));
+        } catch (JsonProcessingException e) {
+            throw new EventStoreException("The event at position " + position + " holds unreadable JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new EventStoreException("Cannot write event JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.eventscope.engine.store.jdbc;
+
+import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.EventFilter;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every statement the JDBC store runs against the events table, in one place. It is plain
+ * SQL that H2 and PostgreSQL both accept; a PostgreSQL store needs its own migration (TEXT,
+ * JSONB) and error-code mapping, not another store.
+ */
+final class EventsSql {
+    static final String COLUMNS = "position, event_id, stream_id, version, event_type, aggregate_type, "
+            + "aggregate_id, schema_version, ts, correlation_id, causation_id, user_id, data, metadata";
+
+    static final String INSERT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String HEAD = "SELECT COALESCE(MAX(position), 0) FROM events";
+    static final String STREAM_VERSION = "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?";
+    static final String BY_EVENT_ID = "SELECT " + COLUMNS + " FROM events WHERE event_id = ?";
+    static final String STREAMS = "SELECT stream_id, MAX(version) FROM events GROUP BY stream_id ORDER BY stream_id";
+
+    private static final char LIKE_ESCAPE = '\\';
+
+    private EventsSql() {
+    }
+
+    static String readStream(Direction direction) {
+        return direction == Direction.FORWARDS
+                ? "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?"
+                : "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?";
+    }
+
+    /** A read of the global log: the filter's conditions, then the position bound and the limit. */
+    static Query read(EventFilter filter, long fromPosition, int limit, Direction direction) {
+        Query where = where(filter);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(fromPosition);
+        params.add(limit);
+        String bound = direction == Direction.FORWARDS ? "position >= ?" : "position <= ?";
+        String order = direction == Direction.FORWARDS ? "position" : "position DESC";
+        return new Query("SELECT " + COLUMNS + " FROM events WHERE " + where.sql() + bound
+                + " ORDER BY " + order + " LIMIT ?", params);
+    }
+
+    static Query count(EventFilter filter) {
+        Query where = where(filter);
+        return new Query("SELECT COUNT(*) FROM events WHERE " + where.sql() + "TRUE", where.params());
+    }
+
+    /** The filter as conditions each followed by {@code AND}, so a caller appends its own last one. */
+    private static Query where(EventFilter filter) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        String pattern = filter.streamPattern();
+        if (pattern != null && pattern.indexOf('*') < 0) {
+            sql.append("stream_id = ? AND ");
+            params.add(pattern);
+        } else if (pattern != null) {
+            sql.append("stream_id LIKE ? ESCAPE '").append(LIKE_ESCAPE).append("' AND ");
+            params.add(escapeLike(pattern).replace('*', '%'));
+        }
+        if (!filter.types().isEmpty()) {
+            sql.append("event_type IN (").append(String.join(", ", Collections.nCopies(filter.types().size(), "?")))
+                    .append(") AND ");
+            params.addAll(filter.types().stream().sorted().toList());
+        }
+        if (filter.correlationId() != null) {
+            sql.append("correlation_id = ? AND ");
+            params.add(filter.correlationId());
+        }
+        if (filter.causationId() != null) {
+            sql.append("causation_id = ? AND ");
+            params.add(filter.causationId());
+        }
+        if (filter.from() != null) {
+            sql.append("ts >= ? AND ");
+            params.add(timestamp(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append("ts < ? AND ");
+            params.add(timestamp(filter.to()));
+        }
+        if (filter.text() != null) {
+            sql.append("LOWER(data) LIKE ? ESCAPE '").append(LIKE_ESCAPE).append("' AND ");
+            params.add("%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+        }
+        return new Query(sql.toString(), params);
+    }
+
+    /** Makes {@code %}, {@code _} and the escape character match themselves. */
+    private static String escapeLike(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char ch : text.toCharArray()) {
+            if (ch == '%' || ch == '_' || ch == LIKE_ESCAPE) {
+                out.append(LIKE_ESCAPE);
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** SQL text with its parameters, in order. */
+    record Query(String sql, List<Object> params) {
+    }
+}

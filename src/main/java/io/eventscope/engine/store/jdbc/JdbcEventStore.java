@@ -1,0 +1,210 @@
+package io.eventscope.engine.store.jdbc;
+
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.store.AppendResult;
+import io.eventscope.engine.store.CatchUpSubscription;
+import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.EventFilter;
+import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.EventStoreException;
+import io.eventscope.engine.store.StreamAppend;
+import io.eventscope.engine.store.StreamInfo;
+import io.eventscope.engine.store.Subscription;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * The event store on a JDBC database (H2 file or in-memory). Appends queue up and whoever
+ * holds the writer lock commits everything queued in one transaction (group commit); since
+ * one writer assigns positions and commits in order, positions are contiguous and become
+ * visible in order. Durability comes from the database's settings, see {@link Database}.
+ * Closing the store leaves the database open: its owner closes it.
+ */
+public final class JdbcEventStore implements EventStore {
+    /** Enough to amortise one commit over many callers, few enough to keep latency low. */
+    private static final int MAX_GROUP = 256;
+
+    private final Database db;
+    private final ReentrantLock writerLock = new ReentrantLock();
+    private final Queue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
+    private final AppendWriter writer;
+    private final List<CatchUpSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    public JdbcEventStore(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    public JdbcEventStore(Database db, Clock clock) {
+        this.db = db;
+        try {
+            this.writer = new AppendWriter(db, clock);
+        } catch (SQLException e) {
+            throw failure("open the event store", e);
+        }
+    }
+
+    @Override
+    public List<AppendResult> appendAll(List<StreamAppend> appends) {
+        if (closed) {
+            throw new EventStoreException("The event store at " + describe() + " is closed");
+        }
+        PendingAppend mine = new PendingAppend(appends);
+        queue.add(mine);
+        boolean wrote = false;
+        writerLock.lock();
+        try {
+            while (!mine.isDone()) {
+                writeQueued();
+                wrote = true;
+            }
+        } finally {
+            writerLock.unlock();
+        }
+        if (wrote) {
+            subscriptions.forEach(CatchUpSubscription::signal);
+        }
+        return mine.outcome();
+    }
+
+    private void writeQueued() {
+        List<PendingAppend> group = new ArrayList<>();
+        for (PendingAppend p = queue.poll(); p != null; p = group.size() < MAX_GROUP ? queue.poll() : null) {
+            group.add(p);
+        }
+        writer.write(group);
+        group.forEach(PendingAppend::finish);
+    }
+
+    @Override
+    public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount, Direction direction) {
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement(EventsSql.readStream(direction))) {
+            s.setString(1, streamId);
+            s.setLong(2, fromVersion);
+            s.setInt(3, maxCount);
+            return envelopes(s);
+        } catch (SQLException e) {
+            throw failure("read stream '" + streamId + "'", e);
+        }
+    }
+
+    @Override
+    public List<EventEnvelope> read(EventFilter filter, long fromPosition, int limit, Direction direction) {
+        EventsSql.Query query = EventsSql.read(filter, fromPosition, limit, direction);
+        try (Connection c = db.connection(); PreparedStatement s = prepare(c, query)) {
+            return envelopes(s);
+        } catch (SQLException e) {
+            throw failure("read the event log", e);
+        }
+    }
+
+    @Override
+    public long count(EventFilter filter) {
+        try (Connection c = db.connection(); PreparedStatement s = prepare(c, EventsSql.count(filter))) {
+            return queryLong(s);
+        } catch (SQLException e) {
+            throw failure("count events", e);
+        }
+    }
+
+    @Override
+    public long streamVersion(String streamId) {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(EventsSql.STREAM_VERSION)) {
+            s.setString(1, streamId);
+            return queryLong(s);
+        } catch (SQLException e) {
+            throw failure("read the version of stream '" + streamId + "'", e);
+        }
+    }
+
+    @Override
+    public List<StreamInfo> streams() {
+        try (Connection c = db.connection();
+             PreparedStatement s = c.prepareStatement(EventsSql.STREAMS);
+             ResultSet rs = s.executeQuery()) {
+            List<StreamInfo> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new StreamInfo(rs.getString(1), rs.getLong(2)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw failure("list streams", e);
+        }
+    }
+
+    @Override
+    public long headPosition() {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(EventsSql.HEAD)) {
+            return queryLong(s);
+        } catch (SQLException e) {
+            throw failure("read the head position", e);
+        }
+    }
+
+    @Override
+    public Subscription subscribe(long fromPosition, Consumer<EventEnvelope> handler) {
+        CatchUpSubscription s = CatchUpSubscription.start(this, fromPosition, handler);
+        subscriptions.add(s);
+        return s;
+    }
+
+    @Override
+    public String describe() {
+        return db.describe();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        subscriptions.forEach(Subscription::cancel);
+        subscriptions.clear();
+        writerLock.lock();
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw failure("close the event store", e);
+        } finally {
+            writerLock.unlock();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, EventsSql.Query query) throws SQLException {
+        PreparedStatement s = c.prepareStatement(query.sql());
+        for (int i = 0; i < query.params().size(); i++) {
+            s.setObject(i + 1, query.params().get(i));
+        }
+        return s;
+    }
+
+    private static List<EventEnvelope> envelopes(PreparedStatement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            List<EventEnvelope> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(EventRows.read(rs));
+            }
+            return out;
+        }
+    }
+
+    private static long queryLong(PreparedStatement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private EventStoreException failure(String what, SQLException e) {
+        return new EventStoreException("Could not " + what + " in " + describe() + ": " + Database.rootMessage(e), e);
+    }
+}

@@ -1,0 +1,4 @@
+package io.eventscope.shop.form;
+
+/** The kinds of input a command form needs. ITEMS and ADDRESS carry their own fields. */
+public enum FieldType { STRING, DECIMAL, INTEGER, ITEMS, ADDRESS }

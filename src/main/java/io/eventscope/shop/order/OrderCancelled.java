@@ -1,0 +1,4 @@
+package io.eventscope.shop.order;
+
+public record OrderCancelled(String orderId, String reason) implements OrderEvent {
+}

@@ -1,0 +1,3 @@
+package io.eventscope.shop.order;
+
+public enum OrderStatus { PENDING, PAID, SHIPPED, CANCELLED }

@@ -1,0 +1,4 @@
+package io.eventscope.shop.shipment;
+
+public record ShipmentCancelled(String orderId, String reason) implements ShipmentEvent {
+}

@@ -1,0 +1,3 @@
+package io.eventscope.shop.shipment;
+
+public enum ShipmentStatus { SCHEDULED, CANCELLED }

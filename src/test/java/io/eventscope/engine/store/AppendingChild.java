@@ -1,0 +1,63 @@
+package io.eventscope.engine.store;
+
+import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.Metadata;
+import io.eventscope.engine.event.NewEvent;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A separate JVM that appends to a store until it is killed, printing {@code acked P} after
+ * every append has returned. Three threads append at once, so group commits are in play.
+ */
+public final class AppendingChild {
+    private static final int THREADS = 3;
+
+    private AppendingChild() {
+    }
+
+    /** Starts this main in a child JVM with the test classpath; its stderr goes to {@code log}. */
+    public static Process start(Path store, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                AppendingChild.class.getName(), store.toString())
+                .redirectError(log.toFile())
+                .start();
+    }
+
+    public static void main(String[] args) {
+        EventStore store = Stores.open(args[0]).store();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            String stream = "child-" + t;
+            Thread thread = new Thread(() -> appendForever(store, stream));
+            threads.add(thread);
+            thread.start();
+        }
+        threads.forEach(AppendingChild::joinQuietly);
+    }
+
+    private static void appendForever(EventStore store, String stream) {
+        for (long i = 1; ; i++) {
+            List<NewEvent> batch = new ArrayList<>();
+            for (long n = 0; n <= i % 3; n++) {
+                batch.add(NewEvent.of("Ticked", Json.object().put("i", i).put("n", n), Metadata.of("child", stream, null)));
+            }
+            AppendResult result = store.append(stream, ExpectedVersion.ANY, batch);
+            synchronized (System.out) {
+                System.out.println("acked " + result.position());
+                System.out.flush();
+            }
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.eventscope.engine.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.Direction;
@@ -48,11 +49,9 @@ public final class NdjsonExporter {
             for (List<EventEnvelope> page = store.read(filter, from, PAGE, Direction.FORWARDS); !page.isEmpty();
                  page = store.read(filter, from, PAGE, Direction.FORWARDS)) {
                 for (EventEnvelope e : page) {
-                    if (format == ExportFormat.NDJSON) {
-                        EnvelopeFormat.write(e, json);
-                    } else {
-                        Json.MAPPER.writeTree(json, EventBridgeFormat.toPutEventsEntry(e, source, eventBusName));
-                    }
+                    Json.MAPPER.writeTree(json, format == ExportFormat.NDJSON
+                            ? EnvelopeJson.toNode(e)
+                            : EventBridgeFormat.toPutEventsEntry(e, source, eventBusName));
                     json.writeRaw('\n');
                 }
                 written += page.size();

@@ -55,9 +55,9 @@ public final class NdjsonImporter {
         this.lineFormat = lineFormat;
     }
 
-    /** Lines in the envelope format of {@link EnvelopeFormat}, as NDJSON export writes them. */
+    /** Lines in the envelope format of {@link io.eventscope.engine.event.EnvelopeJson}, as NDJSON export writes them. */
     public static NdjsonImporter envelopes(EventStore store) {
-        return new NdjsonImporter(store, EnvelopeFormat::read);
+        return new NdjsonImporter(store, StrictEnvelopeReader::read);
     }
 
     /** Lines that are events as EventBridge delivers them to a Lambda target. */

@@ -38,7 +38,7 @@ class NdjsonRoundTripTest {
         assertThat(report.imported()).isEqualTo(30);
         String second = ImportFixtures.export(copy, EventFilter.ALL);
         assertThat(second).isEqualTo(first);
-        assertThat(first).contains("\"amount\":12.50").contains("Café ☕").contains("\"extra\":{\"tenant\":\"t1\",\"trace\":\"x1\"}");
+        assertThat(first).contains("\"amount\":12.50").contains("Café ☕").contains("\"causationId\":\"cmd-1\",\"tenant\":\"t1\",\"trace\":\"x1\"}");
         assertThat(first.lines()).hasSize(30);
     }
 

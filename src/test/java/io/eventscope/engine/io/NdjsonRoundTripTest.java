@@ -7,6 +7,8 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.store.Stores;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +42,19 @@ class NdjsonRoundTripTest {
         assertThat(second).isEqualTo(first);
         assertThat(first).contains("\"amount\":12.50").contains("Café ☕").contains("\"causationId\":\"cmd-1\",\"tenant\":\"t1\",\"trace\":\"x1\"}");
         assertThat(first.lines()).hasSize(30);
+    }
+
+    @Test
+    void theRoundTripThroughTheH2StoreIsLosslessToo() throws IOException {
+        String first = ImportFixtures.export(ImportFixtures.sampleStore(), EventFilter.ALL);
+        Path file = dir.resolve("store.ndjson");
+        Files.writeString(file, first, StandardCharsets.UTF_8);
+
+        try (OpenStore h2 = Stores.open(dir.resolve("copy").toString())) {
+            ImportReport report = NdjsonImporter.envelopes(h2.store()).importFile(file, ImportOptions.ATOMIC, ProgressMonitor.NONE);
+            assertThat(report.complete()).as(report.toString()).isTrue();
+            assertThat(ImportFixtures.export(h2.store(), EventFilter.ALL)).isEqualTo(first);
+        }
     }
 
     @Test

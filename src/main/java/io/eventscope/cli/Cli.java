@@ -21,7 +21,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "eventscope", mixinStandardHelpOptions = true, version = "Eventscope 0.1",
         description = "A workbench for event-sourced systems.",
         subcommands = {AppendCommand.class, ReadCommand.class, StatsCommand.class,
-                GenerateCommand.class})
+                GenerateCommand.class, ImportCommand.class, ExportCommand.class, UpcastCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 

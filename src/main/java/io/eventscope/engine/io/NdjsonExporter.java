@@ -8,7 +8,7 @@ import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -37,8 +37,8 @@ public final class NdjsonExporter {
         this.eventBusName = eventBusName;
     }
 
-    /** Writes every matching event to {@code out} (left open) and returns how many; stops early when cancelled. */
-    public long export(EventFilter filter, OutputStream out, ProgressMonitor monitor) {
+    /** Writes every matching event to {@code out} (flushed, left open) and returns how many; stops early when cancelled. */
+    public long export(EventFilter filter, Writer out, ProgressMonitor monitor) {
         long total = store.count(filter);
         long written = 0;
         try {

@@ -11,9 +11,8 @@ import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.InMemoryEventStore;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,10 +64,10 @@ class EventBridgeFormatTest {
 
     @Test
     void exportAsEntriesThenImportTheDeliveriesGivesBackTheSameEvents() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
         long written = new NdjsonExporter(store, ExportFormat.EVENTBRIDGE).export(EventFilter.ALL, out, ProgressMonitor.NONE);
         List<String> deliveries = new ArrayList<>();
-        out.toString(StandardCharsets.UTF_8).lines()
+        out.toString().lines()
                 .forEach(line -> deliveries.add(Json.write(delivered(Json.parse(line), "eb-" + deliveries.size()))));
         Path file = dir.resolve("deliveries.ndjson");
         Files.write(file, deliveries);

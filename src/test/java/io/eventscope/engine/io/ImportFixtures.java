@@ -7,8 +7,7 @@ import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.InMemoryEventStore;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +34,9 @@ final class ImportFixtures {
     }
 
     static String export(EventStore store, EventFilter filter) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
         new NdjsonExporter(store, ExportFormat.NDJSON).export(filter, out, ProgressMonitor.NONE);
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
     static String line(String eventId, String streamId, long version) {

@@ -106,7 +106,7 @@ public final class NdjsonImporter {
                         throw new InvalidLineException("line is " + lines.lineLength() + " bytes long, more than the limit of "
                                 + options.maxLineBytes());
                     }
-                    v.accept(lineFormat.apply(parser.parse(parser.decode(lines.bytes()))), lines.lineNumber());
+                    v.accept(lineFormat.apply(parser.parse(lines.bytes())), lines.lineNumber());
                 } catch (InvalidLineException e) {
                     v.reject(lines.lineNumber(), e.getMessage());
                 }
@@ -130,7 +130,7 @@ public final class NdjsonImporter {
                 }
                 ImportedEvent event;
                 try {
-                    event = lineFormat.apply(parser.parse(parser.decode(lines.bytes())));
+                    event = lineFormat.apply(parser.parse(lines.bytes()));
                 } catch (InvalidLineException e) {
                     return validation.report(file, imported, false,
                             "line " + line + " changed while importing (" + e.getMessage() + "); " + imported

@@ -64,7 +64,7 @@ class HostileImportTest {
         Files.writeString(file, good + "\n" + line("n2", "order-new", 2).substring(0, 50));
 
         assertThat(rejected(file)).singleElement().asString()
-                .startsWith("line 2: malformed JSON at column").contains("end-of-input");
+                .startsWith("line 2: malformed JSON at byte").contains("end-of-input");
     }
 
     @Test
@@ -126,7 +126,7 @@ class HostileImportTest {
                         "line 6: unknown field 'evenType'",
                         "line 7: expected a JSON object, found array",
                         "line 8: field 'metadata.userId' must be a string or null, found number 7",
-                        "line 9: malformed JSON at column " + (ok.length() + 2) + ": Trailing token (of type START_OBJECT) found after value "
+                        "line 9: malformed JSON at byte " + (ok.length() + 2) + ": Trailing token (of type START_OBJECT) found after value "
                                 + "(bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per "
                                 + "`DeserializationFeature.FAIL_ON_TRAILING_TOKENS`");
     }

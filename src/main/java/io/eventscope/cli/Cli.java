@@ -29,6 +29,9 @@ import picocli.CommandLine.ParseResult;
                 CommandCommand.class,
                 StateCommand.class,
                 HistoryCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
+                UpcastCommand.class,
                 BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

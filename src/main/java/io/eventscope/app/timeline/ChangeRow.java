@@ -13,8 +13,12 @@ public record ChangeRow(String op, String path, String before, String after) {
         for (JsonNode op : frame.changes()) {
             String path = op.path("path").asText();
             String from = op.has("from") ? op.get("from").asText() : path;
-            rows.add(new ChangeRow(op.path("op").asText(), from.equals(path) ? path : from + " → " + path,
-                    ValueText.of(frame.before().at(from)), ValueText.of(frame.state().at(path))));
+            String kind = op.path("op").asText();
+            // An add has no before and a remove no after, even where array items moved into the spot.
+            JsonNode before = kind.equals("add") ? null : frame.before().at(from);
+            JsonNode after = kind.equals("remove") ? null : frame.state().at(path);
+            rows.add(new ChangeRow(kind, from.equals(path) ? path : from + " → " + path,
+                    ValueText.of(before), ValueText.of(after)));
         }
         return rows;
     }

@@ -32,8 +32,8 @@ public final class Workbench {
     private final ViewFactory views = new ViewFactory();
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
-        workspace = new Workspace(tasks, opener, opened -> Engine.create(opened.store(), opened.database(),
-                Shop.aggregateTypes(), ShopUpcasters.chain()::upcast), seeder, settings);
+        workspace = new Workspace(tasks, opener, opened -> Engine.open(opened,
+                Shop.aggregateTypes(), ShopUpcasters.chain()), seeder, settings);
         Navigation navigation = new Navigation(List.of(
                 new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),

@@ -65,6 +65,15 @@ class ReadCommandTest {
     }
 
     @Test
+    void printsTheSameBytesAsExport() {
+        CliRun read = CliRun.of("read", "--store", store);
+        CliRun export = CliRun.of("export", "--store", store);
+
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(read.out()).isEqualTo(export.out());
+    }
+
+    @Test
     void filtersByStreamCorrelationCausationAndType() {
         assertThat(ids("--stream", "order-1")).containsExactly("e-1", "e-4");
         assertThat(ids("--stream", "order-*")).containsExactly("e-1", "e-3", "e-4");

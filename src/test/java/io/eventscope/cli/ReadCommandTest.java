@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,7 +115,7 @@ class ReadCommandTest {
 
     private static List<Long> range(long from, long to) {
         long step = from <= to ? 1 : -1;
-        return java.util.stream.LongStream.iterate(from, p -> p != to + step, p -> p + step).boxed().toList();
+        return LongStream.iterate(from, p -> p != to + step, p -> p + step).boxed().toList();
     }
 
     @Test

@@ -79,6 +79,7 @@ final class AppendWriter implements AutoCloseable {
                 return;
             }
             try {
+                g.forgetCached();
                 p.written(writeAppends(g, p.appends(), true));
             } catch (EventStoreException e) {
                 connection.rollback(savepoint);
@@ -98,8 +99,8 @@ final class AppendWriter implements AutoCloseable {
 
     /**
      * Checks and inserts one caller's appends. The fast pass trusts that event ids are new (the
-     * unique index says otherwise); the careful pass looks every id up first, so a re-append
-     * of stored events returns their original result.
+     * unique index says otherwise) and what it has cached; the careful pass looks every id up
+     * first, so a re-append of stored events returns their original result.
      */
     private List<AppendResult> writeAppends(Group g, List<StreamAppend> appends, boolean careful) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
@@ -182,6 +183,12 @@ final class AppendWriter implements AutoCloseable {
         Group(long head, Instant now) {
             this.head = head;
             this.now = now;
+        }
+
+        /** Reads head and versions afresh: another store on the same database may have written. */
+        void forgetCached() throws SQLException {
+            head = queryLong(AppendWriter.this.head);
+            versions.clear();
         }
 
         long version(String streamId) throws SQLException {

@@ -1,5 +1,7 @@
 package io.eventscope.app;
 
+import io.eventscope.app.commands.CommandsView;
+import io.eventscope.app.commands.CommandsViewModel;
 import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.main.MainWindowView;
@@ -22,6 +24,7 @@ public final class Workbench {
     private final TaskExecutor tasks = new TaskExecutor(notices);
     private final Workspace workspace;
     private final EventsViewModel events;
+    private final CommandsViewModel commands;
     private final MainWindowViewModel main;
     private final ViewFactory views = new ViewFactory();
 
@@ -29,11 +32,14 @@ public final class Workbench {
         workspace = new Workspace(tasks, opener, opened -> Engine.create(opened.store(), opened.database(),
                 Shop.aggregateTypes(), ShopUpcasters.chain()::upcast), seeder, settings);
         Navigation navigation = new Navigation(List.of(
+                new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class)));
         events = new EventsViewModel(workspace, tasks);
+        commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views))
-                .register(EventsView.class, () -> new EventsView(events));
+                .register(EventsView.class, () -> new EventsView(events))
+                .register(CommandsView.class, () -> new CommandsView(commands));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -59,6 +65,10 @@ public final class Workbench {
 
     public EventsViewModel events() {
         return events;
+    }
+
+    public CommandsViewModel commands() {
+        return commands;
     }
 
     public void close() {

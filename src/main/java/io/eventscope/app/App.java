@@ -1,13 +1,19 @@
 package io.eventscope.app;
 
+import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.engine.store.Stores;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The workbench window. */
+/** The workbench window: opens the store named by {@code --store}, else the default one. */
 public class App extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private Workbench workbench;
 
     public static void launchWith(String[] args) {
         Application.launch(App.class, args);
@@ -15,8 +21,44 @@ public class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Eventscope");
-        stage.setScene(new Scene(new StackPane(new Label("Eventscope")), 1280, 800));
+        Settings settings = Settings.fromSystem();
+        workbench = new Workbench(settings, file -> Stores.open(file.toString()),
+                new StoreSeeder(Path.of("sample-data", "shop.ndjson")));
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("Uncaught on {}", thread.getName(), error);
+            workbench.notices().error("Unexpected error", error);
+        });
+        stage.setScene(workbench.createScene());
+        stage.titleProperty().bind(workbench.mainWindow().title());
         stage.show();
+        String spec = storeSpec(getParameters().getRaw());
+        if (spec == null) {
+            workbench.workspace().open(settings.defaultStore());
+        } else if (spec.equalsIgnoreCase("mem") || spec.equalsIgnoreCase("memory")) {
+            workbench.workspace().show(new InMemoryEventStore(), "memory");
+        } else {
+            workbench.workspace().open(Path.of(spec));
+        }
+    }
+
+    /** What follows {@code --store}, null when not given. */
+    private static String storeSpec(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--store=")) {
+                return arg.substring("--store=".length());
+            }
+            if (arg.equals("--store") && i + 1 < args.size()) {
+                return args.get(i + 1);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
     }
 }

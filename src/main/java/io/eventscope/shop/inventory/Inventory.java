@@ -28,7 +28,7 @@ public final class Inventory implements Decider<InventoryCommand, InventoryState
         }
         if (command instanceof ReserveStock reserve) {
             if (reserve.quantity() > state.available()) {
-                return Decision.reject("Not enough " + reserve.sku() + " in stock for order " + reserve.orderId()
+                return Decision.reject("Not enough stock of " + reserve.sku() + " for order " + reserve.orderId()
                         + ": " + reserve.quantity() + " requested, " + state.available() + " available.");
             }
             return Decision.accept(new StockReserved(reserve.sku(), reserve.orderId(), reserve.quantity()));

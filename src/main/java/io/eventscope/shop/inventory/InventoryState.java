@@ -1,21 +1,16 @@
 package io.eventscope.shop.inventory;
 
-import java.util.Collections;
-import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import org.pcollections.PSortedMap;
+import org.pcollections.TreePMap;
 
 /**
- * The stock of one SKU: units free to reserve, and the units held per order id (sorted, so the
- * JSON reads the same every time).
+ * The stock of one SKU: units free to reserve, and the units held per order id. The holdings
+ * are a persistent sorted map, so each event shares the rest of the map instead of copying it
+ * (a busy SKU's stream folds in linear time) and the JSON reads the same every time.
  */
-public record InventoryState(String sku, long available, SortedMap<String, Long> reserved) {
+public record InventoryState(String sku, long available, PSortedMap<String, Long> reserved) {
 
-    public static final InventoryState NONE = new InventoryState(null, 0, new TreeMap<>());
-
-    public InventoryState {
-        reserved = Collections.unmodifiableSortedMap(new TreeMap<>(reserved));
-    }
+    public static final InventoryState NONE = new InventoryState(null, 0, TreePMap.empty());
 
     public long reservedFor(String orderId) {
         return reserved.getOrDefault(orderId, 0L);
@@ -26,20 +21,14 @@ public record InventoryState(String sku, long available, SortedMap<String, Long>
     }
 
     InventoryState afterReservation(StockReserved e) {
-        return new InventoryState(e.sku(), available - e.quantity(), withHeld(e.orderId(), reservedFor(e.orderId()) + e.quantity()));
+        return new InventoryState(e.sku(), available - e.quantity(), holding(e.orderId(), reservedFor(e.orderId()) + e.quantity()));
     }
 
     InventoryState afterRelease(StockReleased e) {
-        return new InventoryState(e.sku(), available + e.quantity(), withHeld(e.orderId(), reservedFor(e.orderId()) - e.quantity()));
+        return new InventoryState(e.sku(), available + e.quantity(), holding(e.orderId(), reservedFor(e.orderId()) - e.quantity()));
     }
 
-    private SortedMap<String, Long> withHeld(String orderId, long quantity) {
-        SortedMap<String, Long> next = new TreeMap<>(reserved);
-        if (quantity > 0) {
-            next.put(orderId, quantity);
-        } else {
-            next.remove(orderId);
-        }
-        return next;
+    private PSortedMap<String, Long> holding(String orderId, long quantity) {
+        return quantity > 0 ? reserved.plus(orderId, quantity) : reserved.minus(orderId);
     }
 }

@@ -29,7 +29,7 @@ public record CreateOrder(
         }
         items = List.copyOf(items);
         if (shippingAddress != null) {
-            Address.requireComplete(shippingAddress, "shippingAddress");
+            shippingAddress.checkComplete("shippingAddress");
         }
     }
 }

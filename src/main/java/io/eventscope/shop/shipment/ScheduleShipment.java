@@ -9,7 +9,7 @@ public record ScheduleShipment(String orderId, @OptionalField("to be confirmed w
     public ScheduleShipment {
         Check.text(orderId, "orderId");
         if (address != null) {
-            Address.requireComplete(address, "address");
+            address.checkComplete("address");
         }
     }
 }

@@ -42,13 +42,13 @@ class InventoryTest {
         @Test
         void stock_cannot_go_negative() {
             given(INVENTORY, TEN, O1_HOLDS_4).when(new ReserveStock("sku-1", "o2", 7))
-                    .thenRejected("Not enough sku-1 in stock for order o2", "7 requested", "6 available");
+                    .thenRejected("Not enough stock of sku-1 for order o2", "7 requested", "6 available");
         }
 
         @Test
         void an_unstocked_sku_has_nothing_to_reserve() {
             given(INVENTORY).when(new ReserveStock("sku-9", "o1", 1))
-                    .thenRejected("Not enough sku-9", "0 available");
+                    .thenRejected("Not enough stock of sku-9", "0 available");
         }
 
         @Test

@@ -1,0 +1,101 @@
+package io.eventscope.app;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import io.eventscope.engine.store.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the workbench remembers between runs (theme, recent stores), kept as a properties file
+ * in the Eventscope folder (the {@code eventscope.home} system property, else
+ * {@code ~/.eventscope}). Small file, read once at start; writes happen when a setting changes.
+ */
+public final class Settings {
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
+    private static final int MAX_RECENT = 8;
+
+    private final Path home;
+    private final Path file;
+    private final Properties values = new Properties();
+
+    public Settings(Path home) {
+        this.home = home;
+        this.file = home.resolve("settings.properties");
+        if (Files.exists(file)) {
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                values.load(in);
+            } catch (IOException e) {
+                LOG.warn("Could not read {}; starting with default settings: {}", file, e.toString());
+            }
+        }
+    }
+
+    /** The settings of the per-user folder the stores use too ({@link Stores#home()}). */
+    public static Settings fromSystem() {
+        return new Settings(Stores.home());
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** The store a first start opens, and fills with the sample shop. */
+    public Path defaultStore() {
+        return home.resolve("default.mv.db");
+    }
+
+    public boolean darkTheme() {
+        return Boolean.parseBoolean(values.getProperty("theme.dark", "false"));
+    }
+
+    public void setDarkTheme(boolean dark) {
+        values.setProperty("theme.dark", Boolean.toString(dark));
+        save();
+    }
+
+    /** Stores opened before, most recent first. */
+    public List<Path> recentStores() {
+        List<Path> recent = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String value = values.getProperty("recent." + i);
+            if (value != null) {
+                recent.add(Path.of(value));
+            }
+        }
+        return recent;
+    }
+
+    public void rememberStore(Path store) {
+        List<Path> recent = recentStores();
+        recent.remove(store);
+        recent.add(0, store);
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < recent.size()) {
+                values.setProperty("recent." + i, recent.get(i).toString());
+            } else {
+                values.remove("recent." + i);
+            }
+        }
+        save();
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(home);
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                values.store(out, "Eventscope settings");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not save settings to " + file, e);
+        }
+    }
+}

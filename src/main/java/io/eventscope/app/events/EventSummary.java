@@ -1,0 +1,28 @@
+package io.eventscope.app.events;
+
+import io.eventscope.engine.event.EventEnvelope;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The columns of one row of the Events table, formatted off the FX thread. */
+public record EventSummary(
+        long position,
+        String time,
+        String streamId,
+        long version,
+        String eventType,
+        int schemaVersion,
+        String correlationId,
+        String causationId,
+        String userId,
+        String eventId) {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    public static EventSummary of(EventEnvelope e) {
+        return new EventSummary(e.position(), TIME.format(e.timestamp()), e.streamId(), e.version(),
+                e.eventType(), e.schemaVersion(), e.correlationId(), e.causationId(), e.metadata().userId(),
+                e.eventId());
+    }
+}

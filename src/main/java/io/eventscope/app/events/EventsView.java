@@ -1,0 +1,290 @@
+package io.eventscope.app.events;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.kordamp.ikonli.javafx.FontIcon;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.Clipboard;
+import org.controlsfx.control.CheckComboBox;
+
+/** The Events browser's controller: binds the table, filters and detail pane to the view model. */
+public final class EventsView {
+    private final EventsViewModel model;
+    private boolean syncingTypes;
+
+    @FXML private TextField streamField;
+    @FXML private CheckComboBox<String> typesBox;
+    @FXML private TextField correlationField;
+    @FXML private TextField causationField;
+    @FXML private TextField fromField;
+    @FXML private TextField toField;
+    @FXML private TextField textField;
+    @FXML private Label matchesLabel;
+    @FXML private Label filterErrorLabel;
+    @FXML private ToggleButton pauseButton;
+    @FXML private TableView<EventRow> table;
+    @FXML private TableColumn<EventRow, Long> positionColumn;
+    @FXML private TableColumn<EventRow, String> timeColumn;
+    @FXML private TableColumn<EventRow, String> streamColumn;
+    @FXML private TableColumn<EventRow, Long> versionColumn;
+    @FXML private TableColumn<EventRow, String> typeColumn;
+    @FXML private TableColumn<EventRow, Integer> schemaColumn;
+    @FXML private TableColumn<EventRow, String> correlationColumn;
+    @FXML private TableColumn<EventRow, String> causationColumn;
+    @FXML private TableColumn<EventRow, String> userColumn;
+    @FXML private TreeView<JsonTreeNode> detailTree;
+    @FXML private Button copyButton;
+    @FXML private Button correlationButton;
+    @FXML private TabPane detailTabs;
+    @FXML private Tab eventTab;
+    @FXML private Tab causationTab;
+    @FXML private TreeView<CausationItem> causationTreeView;
+    @FXML private Button causesButton;
+    @FXML private Button effectsButton;
+    private final Map<CausationItem, TreeItem<CausationItem>> causationItems = new IdentityHashMap<>();
+
+    public EventsView(EventsViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        bindFilters();
+        bindTable();
+        bindDetail();
+        bindCausation();
+        pauseButton.selectedProperty().bindBidirectional(model.paused());
+        pauseButton.textProperty().bind(model.held().map(n -> n.intValue() == 0 ? "Pause" : "Paused · " + n + " new"));
+        matchesLabel.textProperty().bind(model.matches());
+        filterErrorLabel.textProperty().bind(model.filterError());
+    }
+
+    private void bindFilters() {
+        streamField.textProperty().bindBidirectional(model.stream());
+        correlationField.textProperty().bindBidirectional(model.correlationId());
+        causationField.textProperty().bindBidirectional(model.causationId());
+        fromField.textProperty().bindBidirectional(model.from());
+        toField.textProperty().bindBidirectional(model.to());
+        textField.textProperty().bindBidirectional(model.text());
+        typesBox.getItems().setAll(model.knownTypes());
+        model.knownTypes().addListener((ListChangeListener<String>) c -> syncTypes(() -> {
+            typesBox.getItems().setAll(model.knownTypes());
+            model.selectedTypes().forEach(typesBox.getCheckModel()::check);
+        }));
+        typesBox.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            if (!syncingTypes) {
+                syncTypes(() -> model.selectedTypes().setAll(typesBox.getCheckModel().getCheckedItems()));
+            }
+        });
+        model.selectedTypes().addListener((ListChangeListener<String>) c -> {
+            if (!syncingTypes) {
+                syncTypes(() -> {
+                    typesBox.getCheckModel().clearChecks();
+                    model.selectedTypes().forEach(typesBox.getCheckModel()::check);
+                });
+            }
+        });
+    }
+
+    private void syncTypes(Runnable change) {
+        syncingTypes = true;
+        try {
+            change.run();
+        } finally {
+            syncingTypes = false;
+        }
+    }
+
+    private void bindTable() {
+        positionColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().position()));
+        timeColumn.setCellValueFactory(column(EventSummary::time));
+        streamColumn.setCellValueFactory(column(EventSummary::streamId));
+        versionColumn.setCellValueFactory(column(EventSummary::version));
+        typeColumn.setCellValueFactory(column(EventSummary::eventType));
+        schemaColumn.setCellValueFactory(column(EventSummary::schemaVersion));
+        correlationColumn.setCellValueFactory(column(EventSummary::correlationId));
+        causationColumn.setCellValueFactory(column(EventSummary::causationId));
+        userColumn.setCellValueFactory(column(EventSummary::userId));
+        table.itemsProperty().bind(model.rows());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selected().set(row));
+        model.revealedRow().addListener((obs, old, row) -> {
+            if (row != null) {
+                table.getSelectionModel().clearAndSelect(row);
+                table.scrollTo(Math.max(0, row - 3));
+                table.requestFocus();
+            }
+        });
+        model.arrivals().addListener((obs, old, now) -> followTail());
+        Integer pending = model.revealedRow().get();
+        if (pending != null) {
+            table.getSelectionModel().clearAndSelect(pending);
+            table.scrollTo(Math.max(0, pending - 3));
+        }
+        table.setContextMenu(rowMenu());
+    }
+
+    private static <T> javafx.util.Callback<TableColumn.CellDataFeatures<EventRow, T>, ObservableValue<T>> column(
+            Function<EventSummary, T> field) {
+        return c -> c.getValue().summary().map(field);
+    }
+
+    private ContextMenu rowMenu() {
+        MenuItem correlation = new MenuItem("Show this correlation's causation tree");
+        correlation.setOnAction(e -> followCorrelation());
+        MenuItem stream = new MenuItem("Show this stream");
+        stream.setOnAction(e -> {
+            EventSummary s = selectedSummary();
+            if (s != null) {
+                model.stream().set(s.streamId());
+                model.applyFilter();
+            }
+        });
+        return new ContextMenu(correlation, stream);
+    }
+
+    /** Keeps the newest events in sight when the view was already showing the end of the log. */
+    private void followTail() {
+        int size = table.getItems().size();
+        VirtualFlow<?> flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+        if (last != null && last.getIndex() >= size - 1 - 50 && size > 0) {
+            table.scrollTo(size - 1);
+        }
+    }
+
+    private void bindDetail() {
+        detailTree.setCellFactory(tree -> new TreeCell<>() {
+            @Override
+            protected void updateItem(JsonTreeNode node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.key() + ":  " + node.value());
+            }
+        });
+        model.detail().addListener((obs, old, detail) ->
+                detailTree.setRoot(detail == null ? null : treeItem(detail.tree(), 0)));
+        copyButton.disableProperty().bind(model.detail().isNull());
+        correlationButton.disableProperty().bind(model.detail().isNull());
+    }
+
+    private void bindCausation() {
+        causationTreeView.setCellFactory(tree -> new TreeCell<>() {
+            @Override
+            protected void updateItem(CausationItem node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.label());
+                setGraphic(empty || node == null ? null : new FontIcon(node.isEvent() ? "mdi2l-lightning-bolt-outline"
+                        : node.type().equals("correlation") ? "mdi2s-source-branch" : "mdi2c-console-line"));
+            }
+        });
+        model.causationTree().addListener((obs, old, tree) -> {
+            causationItems.clear();
+            causationTreeView.setRoot(tree == null ? null : causationItem(tree));
+            if (tree != null) {
+                detailTabs.getSelectionModel().select(causationTab);
+            }
+        });
+        causationTreeView.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                model.causationSelected().set(item.getValue());
+            }
+        });
+        model.causationSelected().addListener((obs, old, node) -> {
+            TreeItem<CausationItem> item = causationItems.get(node);
+            if (item != null && causationTreeView.getSelectionModel().getSelectedItem() != item) {
+                causationTreeView.getSelectionModel().select(item);
+                causationTreeView.scrollTo(causationTreeView.getRow(item));
+            }
+        });
+        causesButton.disableProperty().bind(model.causationSelected().isNull());
+        effectsButton.disableProperty().bind(model.causationSelected().isNull());
+        causationTreeView.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && e.getCode() == KeyCode.UP) {
+                model.walkToCause();
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
+                model.walkToEffect();
+                e.consume();
+            }
+        });
+    }
+
+    private TreeItem<CausationItem> causationItem(CausationItem node) {
+        TreeItem<CausationItem> item = new TreeItem<>(node);
+        causationItems.put(node, item);
+        node.children().forEach(child -> item.getChildren().add(causationItem(child)));
+        item.setExpanded(true);
+        return item;
+    }
+
+    private static TreeItem<JsonTreeNode> treeItem(JsonTreeNode node, int depth) {
+        TreeItem<JsonTreeNode> item = new TreeItem<>(node);
+        node.children().forEach(child -> item.getChildren().add(treeItem(child, depth + 1)));
+        item.setExpanded(depth < 2);
+        return item;
+    }
+
+    private EventSummary selectedSummary() {
+        EventRow row = table.getSelectionModel().getSelectedItem();
+        return row == null ? null : row.summary().get();
+    }
+
+    @FXML
+    private void apply() {
+        model.applyFilter();
+    }
+
+    @FXML
+    private void clear() {
+        model.clearFilter();
+    }
+
+    @FXML
+    private void followCorrelation() {
+        EventSummary s = selectedSummary();
+        if (s != null && s.correlationId() != null) {
+            model.followCorrelation(s.correlationId());
+        }
+    }
+
+    @FXML
+    private void walkToCause() {
+        model.walkToCause();
+    }
+
+    @FXML
+    private void walkToEffect() {
+        model.walkToEffect();
+    }
+
+    @FXML
+    private void copyJson() {
+        EventDetail detail = model.detail().get();
+        if (detail != null) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(detail.json());
+            Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+}

@@ -4,6 +4,8 @@ import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
+import io.eventscope.app.versions.VersionsView;
+import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.engine.domain.Engine;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.upcast.ShopUpcasters;
@@ -22,6 +24,7 @@ public final class Workbench {
     private final TaskExecutor tasks = new TaskExecutor(notices);
     private final Workspace workspace;
     private final EventsViewModel events;
+    private final VersionsViewModel versions;
     private final MainWindowViewModel main;
     private final ViewFactory views = new ViewFactory();
 
@@ -29,11 +32,14 @@ public final class Workbench {
         workspace = new Workspace(tasks, opener, opened -> Engine.create(opened.store(), opened.database(),
                 Shop.aggregateTypes(), ShopUpcasters.chain()::upcast), seeder, settings);
         Navigation navigation = new Navigation(List.of(
-                new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class)));
+                new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
+                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
         events = new EventsViewModel(workspace, tasks);
+        versions = new VersionsViewModel(workspace, tasks, ShopUpcasters.chain());
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views))
-                .register(EventsView.class, () -> new EventsView(events));
+                .register(EventsView.class, () -> new EventsView(events))
+                .register(VersionsView.class, () -> new VersionsView(versions));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -61,8 +67,13 @@ public final class Workbench {
         return events;
     }
 
+    public VersionsViewModel versions() {
+        return versions;
+    }
+
     public void close() {
         events.close();
+        versions.close();
         main.close();
         workspace.close();
         tasks.close();

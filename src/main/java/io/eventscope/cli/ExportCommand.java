@@ -6,6 +6,7 @@ import io.eventscope.engine.io.NdjsonExporter;
 import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -66,7 +67,8 @@ final class ExportCommand implements Callable<Integer> {
                 : selection.stream != null ? EventFilter.stream(selection.stream)
                 : EventFilter.correlation(selection.correlationId);
         long written;
-        try (EventStore eventStore = store.open()) {
+        try (OpenStore opened = store.open()) {
+            EventStore eventStore = opened.store();
             NdjsonExporter exporter = new NdjsonExporter(eventStore, exportFormat, source, eventBusName);
             if (out == null) {
                 written = exporter.export(filter, spec.commandLine().getOut(), ProgressMonitor.NONE);

@@ -8,6 +8,7 @@ import io.eventscope.engine.io.LineError;
 import io.eventscope.engine.io.NdjsonImporter;
 import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +65,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportOptions options = new ImportOptions(partial, rejects, maxLineBytes, ImportOptions.DEFAULT_BATCH_SIZE);
         ImportReport report;
-        try (EventStore eventStore = store.open()) {
+        try (OpenStore opened = store.open()) {
+            EventStore eventStore = opened.store();
             report = importer(eventStore).importFile(file, options, ProgressMonitor.NONE);
         }
         PrintWriter err = spec.commandLine().getErr();

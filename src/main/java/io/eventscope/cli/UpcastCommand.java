@@ -8,6 +8,7 @@ import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.upcast.DryRunReport;
 import io.eventscope.engine.upcast.UpcastDryRun;
 import io.eventscope.engine.upcast.UpcastException;
@@ -51,7 +52,8 @@ final class UpcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EventStore eventStore = store.open()) {
+        try (OpenStore opened = store.open()) {
+            EventStore eventStore = opened.store();
             if (mode.dryRun) {
                 DryRunReport report = new UpcastDryRun(eventStore, chain).run(ProgressMonitor.NONE);
                 spec.commandLine().getOut().println(Json.write(report));

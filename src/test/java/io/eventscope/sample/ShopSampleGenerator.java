@@ -1,5 +1,6 @@
 package io.eventscope.sample;
 
+import io.eventscope.engine.store.OpenStore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventscope.engine.domain.CommandEnvelope;

@@ -31,8 +31,10 @@ class BenchCommandTest {
         List<JsonNode> lines = out.toString().lines().map(Json::parse).toList();
         Map<String, JsonNode> figures = lines.stream().collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
         assertThat(lines).extracting(f -> f.get("name").asText()).containsExactly("append-batch100", "append-single",
-                "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read");
-        for (String withBaseline : List.of("append-batch100", "append-single", "replay")) {
+                "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read",
+                "upcast-dry-run", "export-ndjson", "import-ndjson");
+        for (String withBaseline : List.of("append-batch100", "append-single", "replay", "upcast-dry-run",
+                "export-ndjson", "import-ndjson")) {
             JsonNode f = figures.get(withBaseline);
             assertThat(f.get("unit").asText()).isEqualTo("events/s");
             assertThat(f.get("value").asDouble()).isPositive();

@@ -8,6 +8,8 @@ import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
 import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
+import io.eventscope.app.versions.VersionsView;
+import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.engine.domain.Engine;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.upcast.ShopUpcasters;
@@ -27,6 +29,7 @@ public final class Workbench {
     private final Workspace workspace;
     private final EventsViewModel events;
     private final CommandsViewModel commands;
+    private final VersionsViewModel versions;
     private final MainWindowViewModel main;
     private final TimelineViewModel timeline;
     private final ViewFactory views = new ViewFactory();
@@ -37,15 +40,18 @@ public final class Workbench {
         Navigation navigation = new Navigation(List.of(
                 new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
-                new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class)));
+                new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
+                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
+        versions = new VersionsViewModel(workspace, tasks, ShopUpcasters.chain());
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views))
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(CommandsView.class, () -> new CommandsView(commands))
-                .register(TimelineView.class, () -> new TimelineView(timeline));
+                .register(TimelineView.class, () -> new TimelineView(timeline))
+                .register(VersionsView.class, () -> new VersionsView(versions));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -82,9 +88,14 @@ public final class Workbench {
         return timeline;
     }
 
+    public VersionsViewModel versions() {
+        return versions;
+    }
+
     public void close() {
         timeline.close();
         events.close();
+        versions.close();
         main.close();
         workspace.close();
         tasks.close();

@@ -4,7 +4,10 @@ import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
+import io.eventscope.app.versions.VersionsView;
+import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.upcast.ShopUpcasters;
 import java.util.List;
@@ -22,18 +25,23 @@ public final class Workbench {
     private final TaskExecutor tasks = new TaskExecutor(notices);
     private final Workspace workspace;
     private final EventsViewModel events;
+    private final VersionsViewModel versions;
     private final MainWindowViewModel main;
     private final ViewFactory views = new ViewFactory();
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
+        UpcasterChain upcasters = ShopUpcasters.chain();
         workspace = new Workspace(tasks, opener, opened -> Engine.create(opened.store(), opened.database(),
-                Shop.aggregateTypes(), ShopUpcasters.chain()::upcast), seeder, settings);
+                Shop.aggregateTypes(), upcasters::upcast), seeder, settings);
         Navigation navigation = new Navigation(List.of(
-                new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class)));
+                new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
+                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
         events = new EventsViewModel(workspace, tasks);
+        versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views))
-                .register(EventsView.class, () -> new EventsView(events));
+                .register(EventsView.class, () -> new EventsView(events))
+                .register(VersionsView.class, () -> new VersionsView(versions));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -59,6 +67,10 @@ public final class Workbench {
 
     public EventsViewModel events() {
         return events;
+    }
+
+    public VersionsViewModel versions() {
+        return versions;
     }
 
     public void close() {

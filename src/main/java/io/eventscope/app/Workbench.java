@@ -2,6 +2,9 @@ package io.eventscope.app;
 
 import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
+import io.eventscope.app.events.EventRow;
+import io.eventscope.app.importexport.ImportExportDialogs;
+import io.eventscope.app.importexport.ImportExportViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
 import io.eventscope.app.versions.VersionsView;
@@ -26,6 +29,8 @@ public final class Workbench {
     private final Workspace workspace;
     private final EventsViewModel events;
     private final VersionsViewModel versions;
+    private final ImportExportViewModel importExport;
+    private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
     private final ViewFactory views = new ViewFactory();
 
@@ -38,8 +43,13 @@ public final class Workbench {
                 new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
         events = new EventsViewModel(workspace, tasks);
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
+        importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
+            EventRow row = events.selected().get();
+            return row == null ? null : row.summary().get();
+        });
+        importExportDialogs = new ImportExportDialogs(importExport);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
-        views.register(MainWindowView.class, () -> new MainWindowView(main, views))
+        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs))
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(VersionsView.class, () -> new VersionsView(versions));
     }
@@ -50,6 +60,7 @@ public final class Workbench {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
         scene.getStylesheets().add(Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
+        importExportDialogs.attach(scene);
         return scene;
     }
 
@@ -71,6 +82,15 @@ public final class Workbench {
 
     public VersionsViewModel versions() {
         return versions;
+    }
+
+    public ImportExportViewModel importExport() {
+        return importExport;
+    }
+
+    /** File > Import and Export, and files dropped on the window. */
+    public ImportExportDialogs importExportDialogs() {
+        return importExportDialogs;
     }
 
     public void close() {

@@ -1,5 +1,6 @@
 package io.eventscope.app;
 
+import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.Stores;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,20 +31,28 @@ public class App extends Application {
         stage.setScene(workbench.createScene());
         stage.titleProperty().bind(workbench.mainWindow().title());
         stage.show();
-        workbench.workspace().open(storeToOpen(getParameters().getRaw(), settings));
+        String spec = storeSpec(getParameters().getRaw());
+        if (spec == null) {
+            workbench.workspace().open(settings.defaultStore());
+        } else if (spec.equalsIgnoreCase("mem") || spec.equalsIgnoreCase("memory")) {
+            workbench.workspace().show(new InMemoryEventStore(), "memory");
+        } else {
+            workbench.workspace().open(Path.of(spec));
+        }
     }
 
-    private static Path storeToOpen(List<String> args, Settings settings) {
+    /** What follows {@code --store}, null when not given. */
+    private static String storeSpec(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--store=")) {
-                return Path.of(arg.substring("--store=".length()));
+                return arg.substring("--store=".length());
             }
             if (arg.equals("--store") && i + 1 < args.size()) {
-                return Path.of(args.get(i + 1));
+                return args.get(i + 1);
             }
         }
-        return settings.defaultStore();
+        return null;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.eventscope.app;
 
+import io.eventscope.app.commands.CommandsView;
+import io.eventscope.app.commands.CommandsViewModel;
 import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.events.EventRow;
@@ -7,6 +9,8 @@ import io.eventscope.app.importexport.ImportExportDialogs;
 import io.eventscope.app.importexport.ImportExportViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
+import io.eventscope.app.timeline.TimelineView;
+import io.eventscope.app.timeline.TimelineViewModel;
 import io.eventscope.app.versions.VersionsView;
 import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.engine.domain.Engine;
@@ -28,20 +32,26 @@ public final class Workbench {
     private final TaskExecutor tasks = new TaskExecutor(notices);
     private final Workspace workspace;
     private final EventsViewModel events;
+    private final CommandsViewModel commands;
     private final VersionsViewModel versions;
     private final ImportExportViewModel importExport;
     private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
+    private final TimelineViewModel timeline;
     private final ViewFactory views = new ViewFactory();
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
         UpcasterChain upcasters = ShopUpcasters.chain();
-        workspace = new Workspace(tasks, opener, opened -> Engine.create(opened.store(), opened.database(),
-                Shop.aggregateTypes(), upcasters::upcast), seeder, settings);
+        workspace = new Workspace(tasks, opener, opened -> Engine.open(opened,
+                Shop.aggregateTypes(), upcasters), seeder, settings);
         Navigation navigation = new Navigation(List.of(
+                new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
+                new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
                 new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
         events = new EventsViewModel(workspace, tasks);
+        commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
+        timeline = new TimelineViewModel(workspace, tasks);
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
             EventRow row = events.selected().get();
@@ -51,6 +61,8 @@ public final class Workbench {
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs))
                 .register(EventsView.class, () -> new EventsView(events))
+                .register(CommandsView.class, () -> new CommandsView(commands))
+                .register(TimelineView.class, () -> new TimelineView(timeline))
                 .register(VersionsView.class, () -> new VersionsView(versions));
     }
 
@@ -80,6 +92,14 @@ public final class Workbench {
         return events;
     }
 
+    public CommandsViewModel commands() {
+        return commands;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
     public VersionsViewModel versions() {
         return versions;
     }
@@ -94,6 +114,7 @@ public final class Workbench {
     }
 
     public void close() {
+        timeline.close();
         events.close();
         main.close();
         workspace.close();

@@ -9,7 +9,8 @@ import io.eventscope.engine.io.NdjsonExporter;
 import io.eventscope.engine.io.NdjsonImporter;
 import io.eventscope.engine.store.EventStore;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -126,7 +127,7 @@ public final class ImportExportViewModel {
         Task<Long> task = tasks.run("Exporting to " + file.getFileName(), work -> {
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             long written;
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
                 written = new NdjsonExporter(store, choice.format()).export(choice.filter(), out, new TaskMonitor(work, stop));
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partial);

@@ -45,14 +45,17 @@ public final class Stores {
     }
 
     private static OpenStore openDefault() {
-        Path home = home();
+        return openFile(home().resolve("default"));
+    }
+
+    /** The per-user folder is ours: it is made on first use, wherever the store is opened from. */
+    private static void createHome(Path home) {
         try {
             Files.createDirectories(home);
         } catch (IOException e) {
             throw new EventStoreException("Cannot create the Eventscope folder " + home + " for the default store ("
                     + e.getMessage() + "). Make it writable, or name a store with --store.", e);
         }
-        return openFile(home.resolve("default"));
     }
 
     private static OpenStore openFile(Path path) {
@@ -62,6 +65,9 @@ public final class Stores {
             absolute = Path.of(name.substring(0, name.length() - H2_SUFFIX.length()));
         }
         Path folder = absolute.getParent();
+        if (folder != null && folder.equals(home().toAbsolutePath().normalize())) {
+            createHome(folder);
+        }
         if (folder != null && !Files.isDirectory(folder)) {
             throw new EventStoreException("Cannot open the store " + absolute + H2_SUFFIX + ": the folder " + folder
                     + " does not exist. Create it first, or choose another --store path.");

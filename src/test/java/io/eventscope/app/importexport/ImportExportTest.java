@@ -13,8 +13,7 @@ import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -144,9 +143,9 @@ class ImportExportTest {
     }
 
     private static String export(EventStore from, EventFilter filter, ExportFormat format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
         new NdjsonExporter(from, format).export(filter, out, ProgressMonitor.NONE);
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString();
     }
 
     private static String header(FxRobot robot) {

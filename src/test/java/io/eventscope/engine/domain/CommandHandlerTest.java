@@ -18,7 +18,7 @@ class CommandHandlerTest {
     private CommandHandler handler = handler(BankAccount.type(), RetryPolicy.NONE);
 
     private CommandHandler handler(AggregateType<?, ?, ?> type, RetryPolicy retry) {
-        StateLoader loader = new StateLoader(store, new StateCache(2, 16, 4), e -> e);
+        StateLoader loader = new StateLoader(store, new StateCache(2, 16, 4));
         return new CommandHandler(store, journal, loader, List.of(type), retry);
     }
 

@@ -46,6 +46,16 @@ class StoresTest {
     }
 
     @Test
+    void theDefaultStoreNamedByItsPathStillCreatesTheEventscopeHome() {
+        Path home = dir.resolve("fresh").resolve(".eventscope");
+        System.setProperty(Stores.HOME_PROPERTY, home.toString());
+        try (OpenStore open = Stores.open(home.resolve("default.mv.db").toString())) {
+            appendOne(open.store());
+        }
+        assertThat(home.resolve("default.mv.db")).exists();
+    }
+
+    @Test
     void aPathNamesAnH2FileWithOrWithoutItsSuffix() {
         try (OpenStore open = Stores.open(dir.resolve("shop").toString())) {
             appendOne(open.store());

@@ -34,6 +34,8 @@ final class AppendWriter implements AutoCloseable {
     private final PreparedStatement byEventId;
     private final PreparedStatement head;
     private final Clock clock;
+    /** The head after this writer's last commit, or -1 when it must be read (at first, after a failure). */
+    private long knownHead = -1;
 
     AppendWriter(Database db, Clock clock) throws SQLException {
         this.connection = db.connection();
@@ -48,12 +50,14 @@ final class AppendWriter implements AutoCloseable {
     /** Writes and commits the group; afterwards every pending append holds its outcome. */
     void write(List<PendingAppend> group) {
         try {
-            Group g = new Group(queryLong(head), clock.instant());
+            Group g = new Group(knownHead >= 0 ? knownHead : queryLong(head), clock.instant());
             for (PendingAppend p : group) {
                 writeOne(g, p);
             }
             connection.commit();
+            knownHead = g.headInDoubt ? -1 : g.head;
         } catch (SQLException | RuntimeException e) {
+            knownHead = -1;
             rollback();
             EventStoreException failure = new EventStoreException("Could not commit appends to the event store: "
                     + Database.rootMessage(e), e);
@@ -69,6 +73,7 @@ final class AppendWriter implements AutoCloseable {
             // Maybe a retry of appends already stored: check their ids before blaming the version.
             connection.rollback(savepoint);
             if (first instanceof SQLException sql && !isUniqueViolation(sql)) {
+                g.headInDoubt = true;
                 p.fail(new EventStoreException("Append to stream '" + p.appends().get(0).streamId()
                         + "' failed: " + Database.rootMessage(sql), sql));
                 return;
@@ -79,6 +84,8 @@ final class AppendWriter implements AutoCloseable {
                 connection.rollback(savepoint);
                 p.fail(e);
             } catch (SQLException e) {
+                // Maybe another writer on the same database took our positions: read the head afresh.
+                g.headInDoubt = true;
                 connection.rollback(savepoint);
                 p.fail(new EventStoreException("Append to stream '" + p.appends().get(0).streamId()
                         + "' failed: " + Database.rootMessage(e), e));
@@ -168,6 +175,7 @@ final class AppendWriter implements AutoCloseable {
     /** What one transaction has written so far: the head position and the versions of streams it touched. */
     private final class Group {
         long head;
+        boolean headInDoubt;
         final Instant now;
         final Map<String, Long> versions = new HashMap<>();
 

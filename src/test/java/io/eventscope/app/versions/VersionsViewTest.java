@@ -178,12 +178,12 @@ class VersionsViewTest {
 
     static void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> shown) {
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.getAsBoolean();
             });
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 5 s " + shown.get(), e);
+            throw new AssertionError("condition not met within 10 s " + shown.get(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.eventscope.app.commands;
 
+import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.Navigation;
@@ -49,7 +50,7 @@ class CommandsViewModelTest {
         tasks = new TaskExecutor(new Notices());
         Workspace workspace = new Workspace(tasks, file -> {
             throw new IllegalStateException("no files here");
-        }, opened -> Engine.create(opened.store(), null, Shop.aggregateTypes()), new StoreSeeder(home.resolve("none")),
+        }, opened -> Engine.open(opened, Shop.aggregateTypes(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")),
                 new Settings(home));
         navigation = new Navigation(List.of(new ViewEntry("commands", "Commands", "mdi2c-console-line", Object.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", Object.class)));

@@ -1,5 +1,6 @@
 package io.eventscope.app.main;
 
+import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.Navigation;
@@ -58,7 +59,7 @@ class MainWindowViewModelTest {
         return new Workspace(tasks, file -> {
             opened.add(file);
             return new OpenStore(new InMemoryEventStore(), null);
-        }, store -> Engine.create(store.store(), null, List.of()), new StoreSeeder(home.resolve("none")), settings);
+        }, store -> Engine.open(store, List.of(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")), settings);
     }
 
     @Test

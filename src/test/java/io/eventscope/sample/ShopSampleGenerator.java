@@ -1,5 +1,6 @@
 package io.eventscope.sample;
 
+import io.eventscope.engine.store.OpenStore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventscope.engine.domain.CommandEnvelope;
@@ -16,6 +17,7 @@ import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.engine.store.OpenStore;
 import io.eventscope.shop.Address;
 import io.eventscope.shop.Item;
 import io.eventscope.shop.Money;
@@ -79,7 +81,7 @@ public final class ShopSampleGenerator {
     private final Random random;
     private final MovableClock clock = new MovableClock(START);
     private final InMemoryEventStore store = new InMemoryEventStore(clock);
-    private final Engine engine = Engine.create(store, null, Shop.aggregateTypes(), ShopUpcasters.chain()::upcast);
+    private final Engine engine = Engine.open(new OpenStore(store, null), Shop.aggregateTypes(), ShopUpcasters.chain());
     private final PriorityQueue<Step> agenda = new PriorityQueue<>();
     private long sequence;
 

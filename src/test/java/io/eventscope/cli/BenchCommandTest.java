@@ -32,8 +32,9 @@ class BenchCommandTest {
         Map<String, JsonNode> figures = lines.stream().collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
         assertThat(lines).extracting(f -> f.get("name").asText()).containsExactly("append-batch100", "append-single",
                 "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
-                "fold-json-merge");
-        for (String withBaseline : List.of("append-batch100", "append-single", "replay")) {
+                "fold-json-merge", "upcast-dry-run", "export-ndjson", "import-ndjson");
+        for (String withBaseline : List.of("append-batch100", "append-single", "replay", "upcast-dry-run",
+                "export-ndjson", "import-ndjson")) {
             JsonNode f = figures.get(withBaseline);
             assertThat(f.get("unit").asText()).isEqualTo("events/s");
             assertThat(f.get("value").asDouble()).isPositive();

@@ -123,14 +123,14 @@ public final class CommandsViewModel {
 
     /** Shows the events a journaled command produced in the Events view. */
     public void showEvents(HistoryEntry entry) {
-        events.filterByCausation(entry.entry().commandId());
         navigation.show("events");
+        events.filterByCausation(entry.entry().commandId());
     }
 
     /** Shows a produced event in the Events view. */
     public void openEvent(Outcome.ProducedEvent event) {
-        events.reveal(event.position());
         navigation.show("events");
+        events.reveal(event.position());
     }
 
     private interface PayloadSource {

@@ -3,6 +3,7 @@ package io.eventscope.app.events;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -132,7 +133,8 @@ public final class EventsView {
         model.revealedRow().addListener((obs, old, row) -> {
             if (row != null) {
                 table.getSelectionModel().clearAndSelect(row);
-                table.scrollTo(Math.max(0, row - 3));
+                // After the pulse that lays the table out: a view just shown has no rows yet.
+                Platform.runLater(() -> table.scrollTo(Math.max(0, row - 3)));
                 table.requestFocus();
             }
         });

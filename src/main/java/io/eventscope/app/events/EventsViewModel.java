@@ -219,7 +219,10 @@ public final class EventsViewModel {
      * (rejected ones too) at the root, every event and reaction under what caused it.
      */
     public void followCorrelation(String correlationId) {
+        EventRow from = selected.get();
+        long keep = from == null ? 0 : from.position();
         filterByCorrelation(correlationId);
+        pendingReveal = keep;
         var engine = workspace.engine();
         if (engine == null) {
             return;
@@ -229,6 +232,8 @@ public final class EventsViewModel {
                     causes.clear();
                     linkCauses(tree);
                     causationTree.set(tree);
+                    causationSelected.set(causes.keySet().stream().filter(n -> n.position() == keep)
+                            .findFirst().orElse(null));
                 });
     }
 

@@ -6,6 +6,10 @@ import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
+import io.eventscope.app.timeline.TimelineView;
+import io.eventscope.app.timeline.TimelineViewModel;
+import io.eventscope.app.versions.VersionsView;
+import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.engine.domain.Engine;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.upcast.ShopUpcasters;
@@ -25,21 +29,29 @@ public final class Workbench {
     private final Workspace workspace;
     private final EventsViewModel events;
     private final CommandsViewModel commands;
+    private final VersionsViewModel versions;
     private final MainWindowViewModel main;
+    private final TimelineViewModel timeline;
     private final ViewFactory views = new ViewFactory();
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
-        workspace = new Workspace(tasks, opener, opened -> Engine.create(opened.store(), opened.database(),
-                Shop.aggregateTypes(), ShopUpcasters.chain()::upcast), seeder, settings);
+        workspace = new Workspace(tasks, opener, opened -> Engine.open(opened,
+                Shop.aggregateTypes(), ShopUpcasters.chain()), seeder, settings);
         Navigation navigation = new Navigation(List.of(
                 new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
-                new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class)));
+                new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
+                new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
+                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
+        timeline = new TimelineViewModel(workspace, tasks);
+        versions = new VersionsViewModel(workspace, tasks, ShopUpcasters.chain());
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views))
                 .register(EventsView.class, () -> new EventsView(events))
-                .register(CommandsView.class, () -> new CommandsView(commands));
+                .register(CommandsView.class, () -> new CommandsView(commands))
+                .register(TimelineView.class, () -> new TimelineView(timeline))
+                .register(VersionsView.class, () -> new VersionsView(versions));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -72,8 +84,18 @@ public final class Workbench {
         return commands;
     }
 
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public VersionsViewModel versions() {
+        return versions;
+    }
+
     public void close() {
+        timeline.close();
         events.close();
+        versions.close();
         main.close();
         workspace.close();
         tasks.close();

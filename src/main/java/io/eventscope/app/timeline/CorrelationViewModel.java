@@ -1,0 +1,194 @@
+package io.eventscope.app.timeline;
+
+import io.eventscope.app.StoreSession;
+import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.Workspace;
+import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.store.EventFilter;
+import io.eventscope.engine.timeline.CorrelationTimeline;
+import java.util.List;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
+
+/**
+ * Correlation mode: scrubs the global position across every stream one correlation ID touched,
+ * showing each aggregate's state at that moment. Like the stream scrubber, one computation at a
+ * time, newest request wins.
+ */
+public final class CorrelationViewModel {
+    private final Workspace workspace;
+    private final TaskExecutor tasks;
+
+    private final StringProperty correlationQuery = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper correlationId = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper lastStep = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper step = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper shownStep = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper stepTitle = new ReadOnlyStringWrapper("");
+    private final ObservableList<EventItem> events = FXCollections.observableArrayList();
+    private final ObservableList<AggregateCard> aggregates = FXCollections.observableArrayList();
+
+    private CorrelationTimeline timeline;
+    private int generation;
+    private boolean loading;
+    private int wanted;
+
+    public CorrelationViewModel(Workspace workspace, TaskExecutor tasks) {
+        this.workspace = workspace;
+        this.tasks = tasks;
+        workspace.session().addListener((obs, old, now) -> sessionChanged(now));
+    }
+
+    /** Loads the correlation typed in {@link #correlationQuery()}. */
+    public void open() {
+        open(correlationQuery.get());
+    }
+
+    /** Loads a correlation and shows its last step: every aggregate as the saga left it. */
+    public void open(String id) {
+        Engine engine = workspace.engine();
+        String wantedId = id == null ? "" : id.trim();
+        if (engine == null || wantedId.isEmpty()) {
+            error.set(engine == null ? "No store is open" : "Type a correlation ID");
+            return;
+        }
+        int gen = reset();
+        correlationQuery.set(wantedId);
+        tasks.run("Opening correlation " + wantedId, progress -> {
+            if (engine.store().count(EventFilter.correlation(wantedId)) == 0) {
+                return null;
+            }
+            return CorrelationTimeline.load(engine.store(), engine.timeTravel(), wantedId);
+        }, loaded -> {
+            if (gen != generation) {
+                return;
+            }
+            if (loaded == null) {
+                error.set("No events with correlation ID '" + wantedId + "'");
+                return;
+            }
+            timeline = loaded;
+            correlationId.set(wantedId);
+            events.setAll(loaded.events().stream().map(EventItem::of).toList());
+            lastStep.set(loaded.lastStep());
+            jumpTo(loaded.lastStep());
+        });
+    }
+
+    public void jumpTo(int newStep) {
+        if (timeline == null) {
+            return;
+        }
+        step.set(Math.max(0, Math.min(newStep, lastStep.get())));
+        wanted = step.get();
+        if (!loading) {
+            loadWanted();
+        }
+    }
+
+    public void previous() {
+        jumpTo(step.get() - 1);
+    }
+
+    public void next() {
+        jumpTo(step.get() + 1);
+    }
+
+    private void loadWanted() {
+        CorrelationTimeline t = timeline;
+        int at = wanted;
+        int gen = generation;
+        loading = true;
+        Task<List<AggregateCard>> task = tasks.run(progress -> t.statesAt(at).stream()
+                .map(a -> new AggregateCard(a.state().streamId(), a.state().version(), a.state().foldedBy(),
+                        a.state().state().toPrettyString(),
+                        a.changedHere() ? a.eventHere().eventType() : null))
+                .toList(), cards -> {
+            loading = false;
+            if (gen != generation) {
+                if (timeline != null) {
+                    loadWanted();
+                }
+                return;
+            }
+            aggregates.setAll(cards);
+            shownStep.set(at);
+            stepTitle.set(at == 0 ? "Before the first event (position " + t.positionAt(0) + ")"
+                    : "Step " + at + " of " + t.lastStep() + " · position " + t.positionAt(at) + " · "
+                    + t.events().get(at - 1).eventType() + " in " + t.events().get(at - 1).streamId());
+            if (wanted != at) {
+                loadWanted();
+            }
+        });
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> loading = false);
+    }
+
+    private void sessionChanged(StoreSession session) {
+        reset();
+        correlationQuery.set("");
+    }
+
+    private int reset() {
+        timeline = null;
+        correlationId.set("");
+        error.set("");
+        events.clear();
+        aggregates.clear();
+        lastStep.set(0);
+        step.set(0);
+        shownStep.set(-1);
+        stepTitle.set("");
+        return ++generation;
+    }
+
+    public StringProperty correlationQuery() {
+        return correlationQuery;
+    }
+
+    public ReadOnlyStringProperty correlationId() {
+        return correlationId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty error() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty lastStep() {
+        return lastStep.getReadOnlyProperty();
+    }
+
+    /** The step asked for; 0 is just before the correlation's first event. */
+    public ReadOnlyIntegerProperty step() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty shownStep() {
+        return shownStep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stepTitle() {
+        return stepTitle.getReadOnlyProperty();
+    }
+
+    /** The correlation's events in position order; event i is step i + 1. */
+    public ObservableList<EventItem> events() {
+        return events;
+    }
+
+    public ObservableList<AggregateCard> aggregates() {
+        return aggregates;
+    }
+
+    public void close() {
+        generation++;
+    }
+}

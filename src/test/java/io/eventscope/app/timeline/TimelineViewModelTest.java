@@ -1,0 +1,262 @@
+package io.eventscope.app.timeline;
+
+import io.eventscope.engine.upcast.UpcasterChain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventscope.app.Notices;
+import io.eventscope.app.Settings;
+import io.eventscope.app.StoreSeeder;
+import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.Workspace;
+import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.store.EventStore;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The scrubber's logic without a window: versions, highlighted changes, playback, breakpoints, blame, correlation. */
+class TimelineViewModelTest {
+    @TempDir
+    Path home;
+
+    private TaskExecutor tasks;
+    private Workspace workspace;
+    private TimelineViewModel model;
+    private final EventStore store = Parcels.store();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void setUp() {
+        tasks = new TaskExecutor(new Notices());
+        workspace = new Workspace(tasks, file -> {
+            throw new IllegalStateException("no files here");
+        }, opened -> Engine.open(opened, List.of(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")), new Settings(home));
+        model = fx(() -> new TimelineViewModel(workspace, tasks));
+        fx(() -> {
+            workspace.show(store, "test");
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx(() -> {
+            model.close();
+            return null;
+        });
+        tasks.close();
+    }
+
+    private void open(String stream, long version) {
+        fx(() -> {
+            model.openStream(stream, version);
+            return null;
+        });
+    }
+
+    private void act(Runnable action) {
+        fx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private void waitForVersion(long version) {
+        waitUntil(() -> fx(() -> model.shownVersion().get() == version && model.position().get() == version));
+    }
+
+    private String value(String pointer) {
+        return fx(() -> {
+            StateNode node = model.state().get().find(pointer);
+            return node == null ? null : node.value();
+        });
+    }
+
+    private boolean changed(String pointer) {
+        return fx(() -> model.state().get().find(pointer).changed());
+    }
+
+    @Test
+    void opensAStreamWithoutADeciderAndStepsThroughItsVersions() {
+        open("parcel-1", Long.MAX_VALUE);
+        waitForVersion(Parcels.LENGTH);
+
+        assertThat(fx(() -> model.length().get())).isEqualTo(Parcels.LENGTH);
+        assertThat(fx(() -> model.foldedBy().get())).isEqualTo("generic JSON merge (no decider)");
+        assertThat(fx(() -> model.events().size())).isEqualTo(30);
+        assertThat(value("/status")).isEqualTo("\"LOST\"");
+
+        act(model::first);
+        waitForVersion(0);
+        assertThat(fx(() -> model.state().get().children())).isEmpty();
+        assertThat(fx(() -> model.eventTitle().get())).isEqualTo("v0 · initial state");
+
+        act(model::next);
+        waitForVersion(1);
+        assertThat(value("/status")).isEqualTo("\"REGISTERED\"");
+        act(model::bigNext);
+        waitForVersion(11);
+        assertThat(value("/weight")).isEqualTo("1100");
+        act(model::previous);
+        waitForVersion(10);
+        assertThat(value("/weight")).isEqualTo("1000");
+        act(model::bigPrevious);
+        act(model::bigPrevious);
+        waitForVersion(0);
+        act(model::last);
+        waitForVersion(30);
+        act(() -> model.jumpTo(99));
+        waitForVersion(30);
+    }
+
+    @Test
+    void highlightsWhatTheShownEventChangedAndListsItInTheDiff() {
+        open("parcel-1", 21);
+        waitForVersion(21);
+
+        assertThat(fx(() -> model.eventTitle().get())).isEqualTo("v21 · ItemRemoved · 2026-03-01 08:05:00.000");
+        assertThat(changed("/items/0")).isTrue();
+        assertThat(changed("/weight")).isFalse();
+        assertThat(changed("/status")).isFalse();
+        assertThat(fx(() -> model.state().get().find("/items").leadsToChange())).isTrue();
+        assertThat(fx(() -> List.copyOf(model.changes()))).containsExactly(
+                new ChangeRow("remove", "/items/0", "\"lamp\"", "—"));
+
+        act(() -> model.jumpTo(22));
+        waitForVersion(22);
+        assertThat(changed("/status")).isTrue();
+        assertThat(changed("/trackingNumber")).isTrue();
+        assertThat(changed("/items/0")).isFalse();
+    }
+
+    @Test
+    void playbackStopsAtAnEventTypeBreakpoint() {
+        open("parcel-1", 0);
+        waitForVersion(0);
+        act(() -> {
+            model.addTypeBreakpoint("ParcelShipped");
+            model.speed().set(16);
+            model.play();
+        });
+
+        waitUntil(() -> fx(() -> !model.playing().get() && model.shownVersion().get() == 22));
+        assertThat(fx(() -> model.status().get())).isEqualTo("Stopped at v22: event ParcelShipped");
+        assertThat(value("/status")).isEqualTo("\"SHIPPED\"");
+        assertThat(fx(() -> model.position().get())).isEqualTo(22);
+    }
+
+    @Test
+    void playbackStopsWhereAConditionBecomesTrue() {
+        open("parcel-1", 3);
+        waitForVersion(3);
+        act(() -> {
+            model.conditionText().set("weight > 1500 && items.length == 2");
+            assertThat(model.addConditionBreakpoint()).isTrue();
+            model.speed().set(16);
+            model.togglePlay();
+        });
+
+        waitUntil(() -> fx(() -> !model.playing().get() && model.shownVersion().get() == 16));
+        assertThat(fx(() -> model.status().get())).isEqualTo("Stopped at v16: when weight > 1500 && items.length == 2");
+    }
+
+    @Test
+    void playbackWithoutBreakpointsRunsToTheEnd() {
+        open("parcel-1", 0);
+        waitForVersion(0);
+        act(() -> {
+            model.speed().set(16);
+            model.realTime().set(true);
+            model.play();
+        });
+
+        waitUntil(() -> fx(() -> !model.playing().get() && model.shownVersion().get() == 30));
+        assertThat(fx(() -> model.status().get())).isEqualTo("Reached the end");
+    }
+
+    @Test
+    void aBadConditionIsRefusedWithThePlaceOfTheProblem() {
+        act(() -> {
+            model.conditionText().set("status = \"LOST\"");
+            assertThat(model.addConditionBreakpoint()).isFalse();
+        });
+
+        assertThat(fx(() -> model.conditionError().get()))
+                .isEqualTo("column 8: expected '==' to compare, found a single '='\nstatus = \"LOST\"\n       ^");
+        assertThat(fx(() -> model.breakpoints())).isEmpty();
+    }
+
+    @Test
+    void blameNamesTheEventThatLastSetAFieldAndEveryChange() {
+        open("parcel-1", 25);
+        waitForVersion(25);
+        act(() -> model.blame("/status"));
+
+        waitUntil(() -> fx(() -> model.blameRows().size() == 2));
+        assertThat(fx(() -> model.blameSummary().get())).isEqualTo("Set by v22 ParcelShipped · 2 changes up to v25");
+        assertThat(fx(() -> List.copyOf(model.blameRows()))).containsExactly(
+                new BlameRow(1, "ParcelRegistered", "—", "\"REGISTERED\""),
+                new BlameRow(22, "ParcelShipped", "\"REGISTERED\"", "\"SHIPPED\""));
+    }
+
+    @Test
+    void anUnknownStreamIsNamedAndTheSearchBoxCompletesKnownOnes() {
+        open("parcel-404", 0);
+        waitUntil(() -> fx(() -> model.streamError().get()).equals("No stream 'parcel-404' in this store"));
+
+        waitUntil(() -> !model.suggest("").isEmpty());
+        assertThat(model.suggest("PAR")).containsExactly("parcel-1");
+        assertThat(model.suggest("r")).containsExactly("courier-7", "depot-north", "parcel-1");
+        assertThat(model.suggest("de")).containsExactly("depot-north");
+    }
+
+    @Test
+    void correlationModeShowsEveryAggregateTheCorrelationTouchedAtOnePosition() {
+        CorrelationViewModel c = model.correlation();
+        act(() -> c.open("route-1"));
+        waitUntil(() -> fx(() -> c.shownStep().get() == 6));
+
+        assertThat(fx(() -> c.aggregates().stream().map(AggregateCard::title).toList())).containsExactly(
+                "parcel-1 · v30 · ← ParcelLost", "courier-7 · v1", "depot-north · v1");
+
+        act(() -> c.jumpTo(3));
+        waitUntil(() -> fx(() -> c.shownStep().get() == 3));
+        List<AggregateCard> cards = fx(() -> List.copyOf(c.aggregates()));
+        assertThat(cards).extracting(AggregateCard::version).containsExactly(21L, 1L, 0L);
+        assertThat(cards.get(0).stateJson()).contains("\"weight\" : 2000").doesNotContain("lamp");
+        assertThat(cards.get(0).changedHere()).isTrue();
+        assertThat(fx(() -> c.stepTitle().get())).isEqualTo("Step 3 of 6 · position 22 · ItemRemoved in parcel-1");
+
+        act(() -> c.open("nobody"));
+        waitUntil(() -> fx(() -> c.error().get()).equals("No events with correlation ID 'nobody'"));
+    }
+
+    private static <T> T fx(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+}

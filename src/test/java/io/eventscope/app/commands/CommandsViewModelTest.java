@@ -11,6 +11,7 @@ import io.eventscope.app.ViewEntry;
 import io.eventscope.app.Workspace;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.shop.Shop;
@@ -49,7 +50,7 @@ class CommandsViewModelTest {
         tasks = new TaskExecutor(new Notices());
         Workspace workspace = new Workspace(tasks, file -> {
             throw new IllegalStateException("no files here");
-        }, opened -> Engine.create(opened.store(), null, Shop.aggregateTypes()), new StoreSeeder(home.resolve("none")),
+        }, opened -> Engine.open(opened, Shop.aggregateTypes(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")),
                 new Settings(home));
         navigation = new Navigation(List.of(new ViewEntry("commands", "Commands", "mdi2c-console-line", Object.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", Object.class)));

@@ -9,6 +9,7 @@ import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
 import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.OpenStore;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ class MainWindowViewModelTest {
         return new Workspace(tasks, file -> {
             opened.add(file);
             return new OpenStore(new InMemoryEventStore(), null);
-        }, store -> Engine.create(store.store(), null, List.of()), new StoreSeeder(home.resolve("none")), settings);
+        }, store -> Engine.open(store, List.of(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")), settings);
     }
 
     @Test

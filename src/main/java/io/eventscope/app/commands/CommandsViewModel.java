@@ -121,10 +121,14 @@ public final class CommandsViewModel {
         run(earlier.commandType(), earlier.userId() == null ? DEFAULT_USER : earlier.userId(), earlier::payload, null);
     }
 
-    /** Shows the events a journaled command produced in the Events view. */
+    /**
+     * Shows a journaled command's events in the Events view, within its correlation: the chain
+     * it belongs to and its causation tree with the command selected (a rejected command has
+     * no events of its own, but its place in the chain still shows).
+     */
     public void showEvents(HistoryEntry entry) {
         navigation.show("events");
-        events.filterByCausation(entry.entry().commandId());
+        events.followCorrelation(entry.correlationId(), entry.entry().commandId());
     }
 
     /** Shows a produced event in the Events view. */

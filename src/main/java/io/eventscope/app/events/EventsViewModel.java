@@ -220,9 +220,13 @@ public final class EventsViewModel {
      */
     public void followCorrelation(String correlationId) {
         EventRow from = selected.get();
-        long keep = from == null ? 0 : from.position();
+        followCorrelation(correlationId, from == null ? null : from.summary().get() == null ? null
+                : from.summary().get().eventId());
+    }
+
+    /** Like {@link #followCorrelation(String)}, selecting the tree node of a command or event id. */
+    public void followCorrelation(String correlationId, String focusId) {
         filterByCorrelation(correlationId);
-        pendingReveal = keep;
         var engine = workspace.engine();
         if (engine == null) {
             return;
@@ -232,7 +236,7 @@ public final class EventsViewModel {
                     causes.clear();
                     linkCauses(tree);
                     causationTree.set(tree);
-                    causationSelected.set(causes.keySet().stream().filter(n -> n.position() == keep)
+                    causationSelected.set(causes.keySet().stream().filter(n -> n.id().equals(focusId))
                             .findFirst().orElse(null));
                 });
     }
@@ -319,6 +323,10 @@ public final class EventsViewModel {
 
     /** Selects the event at a global position, clearing the filter when it hides that event. */
     public void reveal(long position) {
+        if (filtering.get()) {
+            pendingReveal = position; // the list being made shows it when it arrives
+            return;
+        }
         if (list != null && list.rowOf(position) >= 0) {
             select(list.rowOf(position));
             return;

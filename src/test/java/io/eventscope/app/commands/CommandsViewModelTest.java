@@ -127,7 +127,7 @@ class CommandsViewModelTest {
     }
 
     @Test
-    void runAgainIssuesTheSameCommandAnewAndShowEventsFiltersByItsId() {
+    void runAgainIssuesTheSameCommandAnewAndShowEventsFollowsItsCorrelation() {
         CommandForm form = select("RestockItem");
         fx(() -> {
             set(form, "sku", "TEA");
@@ -151,8 +151,10 @@ class CommandsViewModelTest {
             return null;
         });
         assertThat(fx(() -> navigation.selected().get().id())).isEqualTo("events");
-        assertThat(fx(() -> events.causationId().get())).isEqualTo(first.entry().commandId());
+        assertThat(fx(() -> events.correlationId().get())).isEqualTo(first.correlationId());
         waitUntil(() -> fx(() -> events.matches().get()).equals("1 match"));
+        waitUntil(() -> fx(() -> events.causationSelected().get()) != null);
+        assertThat(fx(() -> events.causationSelected().get().id())).isEqualTo(first.entry().commandId());
     }
 
     @Test

@@ -17,6 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -196,6 +197,7 @@ public final class EventsView {
             protected void updateItem(CausationItem node, boolean empty) {
                 super.updateItem(node, empty);
                 setText(empty || node == null ? null : node.label());
+                setTooltip(empty || node == null ? null : new Tooltip(node.label()));
                 setGraphic(empty || node == null ? null : new FontIcon(node.isEvent() ? "mdi2l-lightning-bolt-outline"
                         : node.type().equals("correlation") ? "mdi2s-source-branch" : "mdi2c-console-line"));
             }

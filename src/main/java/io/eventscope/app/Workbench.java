@@ -4,6 +4,9 @@ import io.eventscope.app.commands.CommandsView;
 import io.eventscope.app.commands.CommandsViewModel;
 import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
+import io.eventscope.app.events.EventRow;
+import io.eventscope.app.importexport.ImportExportDialogs;
+import io.eventscope.app.importexport.ImportExportViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
 import io.eventscope.app.timeline.TimelineView;
@@ -11,6 +14,7 @@ import io.eventscope.app.timeline.TimelineViewModel;
 import io.eventscope.app.versions.VersionsView;
 import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.upcast.ShopUpcasters;
 import java.util.List;
@@ -30,13 +34,16 @@ public final class Workbench {
     private final EventsViewModel events;
     private final CommandsViewModel commands;
     private final VersionsViewModel versions;
+    private final ImportExportViewModel importExport;
+    private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
     private final TimelineViewModel timeline;
     private final ViewFactory views = new ViewFactory();
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
+        UpcasterChain upcasters = ShopUpcasters.chain();
         workspace = new Workspace(tasks, opener, opened -> Engine.open(opened,
-                Shop.aggregateTypes(), ShopUpcasters.chain()), seeder, settings);
+                Shop.aggregateTypes(), upcasters), seeder, settings);
         Navigation navigation = new Navigation(List.of(
                 new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
@@ -45,9 +52,14 @@ public final class Workbench {
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
-        versions = new VersionsViewModel(workspace, tasks, ShopUpcasters.chain());
+        versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
+        importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
+            EventRow row = events.selected().get();
+            return row == null ? null : row.summary().get();
+        });
+        importExportDialogs = new ImportExportDialogs(importExport);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
-        views.register(MainWindowView.class, () -> new MainWindowView(main, views))
+        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs))
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(CommandsView.class, () -> new CommandsView(commands))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
@@ -60,6 +72,7 @@ public final class Workbench {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
+        importExportDialogs.attach(scene);
         return scene;
     }
 
@@ -91,10 +104,18 @@ public final class Workbench {
         return versions;
     }
 
+    public ImportExportViewModel importExport() {
+        return importExport;
+    }
+
+    /** File > Import and Export, and files dropped on the window. */
+    public ImportExportDialogs importExportDialogs() {
+        return importExportDialogs;
+    }
+
     public void close() {
         timeline.close();
         events.close();
-        versions.close();
         main.close();
         workspace.close();
         tasks.close();

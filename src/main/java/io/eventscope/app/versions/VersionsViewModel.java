@@ -1,294 +1,378 @@
 package io.eventscope.app.versions;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.eventscope.app.BackgroundWork;
+import io.eventscope.app.Notices;
 import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.TaskMonitor;
 import io.eventscope.app.Workspace;
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.event.Json;
-import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.upcast.DryRunReport;
-import io.eventscope.engine.upcast.GoldenFixture;
 import io.eventscope.engine.upcast.UpcastDryRun;
-import io.eventscope.engine.upcast.UpcastException;
 import io.eventscope.engine.upcast.UpcastFailure;
-import io.eventscope.engine.upcast.UpcastStep;
-import io.eventscope.engine.upcast.UpcastTrace;
+import io.eventscope.engine.upcast.Upcaster;
 import io.eventscope.engine.upcast.UpcasterChain;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 
 /**
- * The Versions view's state: the dry run over the open store (types and schema versions with
- * their counts, failures, progress and cancel) and one event shown as stored, step by step,
- * and upcasted. All reading, upcasting and JSON printing runs on the task executor.
+ * The Versions view: which types and schema versions the store holds (from the upcast dry
+ * run), the events of one of them, and the selected event as stored beside its upcasted form
+ * with the chain's steps. Store reads, upcasting and JSON work run through the task executor.
  */
 public final class VersionsViewModel {
+    /** Events listed per load; "Load more" fetches the next ones. */
+    static final int EVENT_PAGE = 200;
+    private static final int SCAN_PAGE = 2_000;
+
     private final Workspace workspace;
     private final TaskExecutor tasks;
     private final UpcasterChain chain;
+    private final Notices notices;
 
-    private final ObservableList<TypeVersionCount> types = FXCollections.observableArrayList();
+    private final ObservableList<VersionCount> versions = FXCollections.observableArrayList();
+    private final ObjectProperty<VersionCount> selectedVersion = new SimpleObjectProperty<>();
+    private final ObservableList<EventListing> events = FXCollections.observableArrayList();
+    private final ObjectProperty<EventListing> selectedEvent = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper moreEvents = new ReadOnlyBooleanWrapper();
     private final ObservableList<UpcastFailure> failures = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Run the dry run to see every type and version.");
-    private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final BooleanProperty running = new SimpleBooleanProperty(false);
-    private Task<DryRunReport> dryRun;
-
-    private final StringProperty position = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper eventTitle = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ObservableList<ChainStep> steps = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<EventComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<ChainStep> selectedStep = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper storedJson = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper upcastedJson = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper changes = new ReadOnlyStringWrapper("");
-    private UpcastTrace shown;
+    private final ReadOnlyBooleanWrapper dryRunning = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper dryRunProgress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
-    public VersionsViewModel(Workspace workspace, TaskExecutor tasks, UpcasterChain chain) {
+    private boolean active;
+    private int listGeneration;
+    private long nextEventPosition;
+    /** Set while a failure selects its type and version, so the list is not reloaded from the top. */
+    private boolean revealing;
+    private AtomicBoolean cancelDryRun = new AtomicBoolean();
+    /** Which dry run is current: a run overtaken by a store change reports to no one. */
+    private int dryRunId;
+
+    public VersionsViewModel(Workspace workspace, TaskExecutor tasks, UpcasterChain chain, Notices notices) {
         this.workspace = workspace;
         this.tasks = tasks;
         this.chain = chain;
-        selectedStep.addListener((obs, old, step) -> {
-            upcastedJson.set(step == null ? "" : step.json());
-            changes.set(step == null ? "" : step.changes());
+        this.notices = notices;
+        workspace.session().addListener((obs, old, now) -> storeChanged());
+        selectedVersion.addListener((obs, old, now) -> {
+            if (!revealing) {
+                browse(now, 1, 0);
+            }
         });
-        workspace.session().addListener((obs, old, now) -> reset());
+        selectedEvent.addListener((obs, old, now) -> loadComparison(now));
     }
 
-    public ObservableList<TypeVersionCount> types() {
-        return types;
+    /** Types and schema versions as stored, with their counts, from the last dry run. */
+    public ObservableList<VersionCount> versions() {
+        return versions;
     }
 
+    public ObjectProperty<VersionCount> selectedVersion() {
+        return selectedVersion;
+    }
+
+    /** Events of the selected type and version, in position order. */
+    public ObservableList<EventListing> events() {
+        return events;
+    }
+
+    public ObjectProperty<EventListing> selectedEvent() {
+        return selectedEvent;
+    }
+
+    /** True when more events of the selected type and version may follow the listed ones. */
+    public ReadOnlyBooleanProperty moreEvents() {
+        return moreEvents.getReadOnlyProperty();
+    }
+
+    /** Events an upcaster failed on in the last dry run. */
     public ObservableList<UpcastFailure> failures() {
         return failures;
     }
 
-    public ReadOnlyStringProperty summary() {
-        return summary.getReadOnlyProperty();
+    /** The selected event, stored and upcasted, with its chain; null when none is selected. */
+    public ReadOnlyObjectProperty<EventComparison> comparison() {
+        return comparison.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty progress() {
-        return progress;
-    }
-
-    public ReadOnlyBooleanProperty running() {
-        return running;
-    }
-
-    public StringProperty position() {
-        return position;
-    }
-
-    public ReadOnlyStringProperty eventTitle() {
-        return eventTitle.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty error() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ObservableList<ChainStep> steps() {
-        return steps;
-    }
-
-    /** The step whose result the upcasted side shows; the last one after loading an event. */
+    /** The step of the chain whose JSON and changes are shown. */
     public ObjectProperty<ChainStep> selectedStep() {
         return selectedStep;
     }
 
-    public ReadOnlyStringProperty storedJson() {
-        return storedJson.getReadOnlyProperty();
+    public ReadOnlyBooleanProperty dryRunning() {
+        return dryRunning.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty upcastedJson() {
-        return upcastedJson.getReadOnlyProperty();
+    /** 0 to 1, or -1 before the first page is read. */
+    public ReadOnlyDoubleProperty dryRunProgress() {
+        return dryRunProgress.getReadOnlyProperty();
     }
 
-    /** What the selected step changed, one RFC 6902 operation per line. */
-    public ReadOnlyStringProperty changes() {
-        return changes.getReadOnlyProperty();
+    /** What the last dry run found, or what it is doing. */
+    public ReadOnlyStringProperty summary() {
+        return summary.getReadOnlyProperty();
     }
 
-    /** Upcasts the whole store without writing anything; progress and cancel as it goes. */
+    /** True when the selected event can be kept as a golden fixture. */
+    public BooleanBinding canExportFixture() {
+        return Bindings.createBooleanBinding(() -> comparison.get() != null && comparison.get().trace() != null,
+                comparison);
+    }
+
+    /** The view is on screen: the first time, and for each store opened after, the dry run fills it. */
+    public void activate() {
+        if (!active) {
+            active = true;
+            if (workspace.eventStore() != null) {
+                runDryRun();
+            }
+        }
+    }
+
+    /** Upcasts every stored event without writing anything; progress and results arrive here. */
     public void runDryRun() {
         EventStore store = workspace.eventStore();
-        if (store == null || running.get()) {
+        if (store == null || dryRunning.get()) {
             return;
         }
-        running.set(true);
-        progress.set(0);
-        failures.clear();
-        summary.set("Upcasting every event…");
-        dryRun = tasks.run("Upcast dry run", work -> new UpcastDryRun(store, chain).run(monitor(work)), this::showReport);
-        progress.bind(dryRun.progressProperty());
-        dryRun.runningProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                progress.unbind();
-                running.set(false);
+        int id = ++dryRunId;
+        AtomicBoolean cancel = new AtomicBoolean();
+        cancelDryRun = cancel;
+        dryRunning.set(true);
+        summary.set("Upcasting every stored event…");
+        Task<DryRunReport> task = tasks.run("Upcast dry run",
+                progress -> new UpcastDryRun(store, chain).run(new TaskMonitor(progress, cancel)),
+                report -> {
+                    if (finishDryRun(id)) {
+                        show(report);
+                    }
+                });
+        dryRunProgress.bind(task.progressProperty());
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
+            if (finishDryRun(id)) {
+                summary.set("The dry run failed: " + task.getException().getMessage());
+            }
+        });
+        task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {
+            if (finishDryRun(id)) {
+                summary.set("The dry run was stopped");
             }
         });
     }
 
+    /** Asks the running dry run to stop; it reports what it scanned so far. */
     public void cancelDryRun() {
-        if (dryRun != null) {
-            dryRun.cancel();
-            summary.set("Dry run cancelled.");
+        if (dryRunning.get()) {
+            cancelDryRun.set(true);
+            summary.set("Cancelling…");
         }
     }
 
-    /** Shows the event at the typed position: stored, every step, upcasted. */
-    public void showEvent() {
-        EventStore store = workspace.eventStore();
-        long at;
-        try {
-            at = Long.parseLong(position.get().trim());
-        } catch (NumberFormatException e) {
-            error.set("Position must be a whole number, was '" + position.get() + "'.");
-            return;
+    /** Fetches the next events of the selected type and version. */
+    public void loadMoreEvents() {
+        VersionCount row = selectedVersion.get();
+        if (row != null && moreEvents.get()) {
+            load(workspace.eventStore(), row, nextEventPosition, 0, listGeneration);
         }
-        if (store == null) {
-            return;
-        }
-        error.set("");
-        tasks.run(work -> load(store, at), this::showLoaded);
     }
 
-    /** Jumps to the event a failure names. */
+    /** Selects the event a failure names: its type and version, and the event at the top of the list. */
     public void showFailure(UpcastFailure failure) {
-        position.set(Long.toString(failure.position()));
-        showEvent();
-    }
-
-    /** Writes the shown event's stored form, steps and result as a golden fixture tests can load. */
-    public void exportFixture(Path file) {
-        UpcastTrace trace = shown;
-        if (trace == null) {
+        if (failure == null) {
             return;
         }
-        tasks.run("Exporting fixture", work -> {
-            GoldenFixture.of(trace.stored().eventType() + " v" + trace.stored().schemaVersion() + " at position "
-                    + trace.stored().position(), trace).write(file);
-            return null;
-        }, done -> { });
-    }
-
-    private void showReport(DryRunReport report) {
-        List<TypeVersionCount> rows = new ArrayList<>();
-        report.stored().forEach((type, versions) -> versions.forEach((v, n) -> rows.add(new TypeVersionCount(type, v, n))));
-        types.setAll(rows);
-        failures.setAll(report.failures());
-        summary.set(report.scanned() + " events, " + report.changed() + " would change, " + report.failureCount()
-                + (report.failureCount() == 1 ? " failure" : " failures") + (report.cancelled() ? " (cancelled)" : ""));
-    }
-
-    /** The event, its trace and every step's printed JSON; or an error message. */
-    private record Loaded(UpcastTrace trace, String title, String storedJson, List<ChainStep> steps, String error) {
-    }
-
-    private Loaded load(EventStore store, long at) {
-        List<EventEnvelope> found = store.read(EventFilter.ALL, at, 1, Direction.FORWARDS);
-        if (found.isEmpty() || found.get(0).position() != at) {
-            return new Loaded(null, "", "", List.of(), "No event at position " + at + ".");
-        }
-        EventEnvelope event = found.get(0);
-        String title = event.eventType() + " v" + event.schemaVersion() + " · " + event.streamId() + " · position " + at;
-        String stored = pretty(event.data());
+        VersionCount row = versions.stream()
+                .filter(v -> v.eventType().equals(failure.eventType()) && v.schemaVersion() == failure.schemaVersion())
+                .findFirst().orElse(null);
+        revealing = true;
         try {
-            UpcastTrace trace = chain.trace(event);
-            List<ChainStep> printed = new ArrayList<>();
-            printed.add(new ChainStep("stored", event.eventType(), event.schemaVersion(), "", stored));
-            for (int i = 0; i < trace.steps().size(); i++) {
-                UpcastStep step = trace.steps().get(i);
-                printed.add(new ChainStep(step.upcaster(), step.result().eventType(), step.result().schemaVersion(),
-                        operations(trace.changes(i)), pretty(step.result().data())));
-            }
-            return new Loaded(trace, title, stored, printed, "");
-        } catch (UpcastException e) {
-            return new Loaded(null, title, stored, List.of(), e.getMessage());
+            selectedVersion.set(row);
+        } finally {
+            revealing = false;
+        }
+        if (row != null) {
+            browse(row, failure.position(), failure.position());
         }
     }
 
-    private void showLoaded(Loaded loaded) {
-        shown = loaded.trace();
-        eventTitle.set(loaded.title());
-        storedJson.set(loaded.storedJson());
-        error.set(loaded.error());
-        steps.setAll(loaded.steps());
-        selectedStep.set(steps.isEmpty() ? null : steps.get(steps.size() - 1));
+    /** Writes the selected event's stored and upcasted forms, with its steps, as a golden fixture. */
+    public void exportFixture(Path file) {
+        EventComparison selected = comparison.get();
+        if (selected == null || selected.trace() == null) {
+            return;
+        }
+        tasks.run("Writing golden fixture", progress -> {
+            selected.fixture().write(file);
+            return file;
+        }, written -> notices.info("Golden fixture written", written.toString()));
     }
 
-    private void reset() {
-        cancelDryRun();
-        types.clear();
+    /** Ends the run with this id; false when another run, or a store change, has overtaken it. */
+    private boolean finishDryRun(int id) {
+        if (id != dryRunId) {
+            return false;
+        }
+        dryRunProgress.unbind();
+        dryRunning.set(false);
+        return true;
+    }
+
+    private void storeChanged() {
+        listGeneration++;
+        cancelDryRun.set(true);
+        finishDryRun(dryRunId);
+        dryRunId++;
+        versions.clear();
         failures.clear();
-        steps.clear();
-        shown = null;
-        storedJson.set("");
-        eventTitle.set("");
-        error.set("");
-        summary.set("Run the dry run to see every type and version.");
-    }
-
-    private static String pretty(JsonNode node) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        events.clear();
+        moreEvents.set(false);
+        selectedVersion.set(null);
+        summary.set("");
+        if (active) {
+            runDryRun();
         }
     }
 
-    private static String operations(JsonNode patch) {
-        StringBuilder out = new StringBuilder();
-        for (JsonNode op : patch) {
-            out.append(op.get("op").asText()).append(' ').append(op.get("path").asText());
-            if (op.has("value")) {
-                out.append(" = ").append(op.get("value"));
-            }
-            out.append('\n');
+    private void show(DryRunReport report) {
+        VersionCount previous = selectedVersion.get();
+        versions.setAll(counts(report));
+        failures.setAll(report.failures());
+        NumberFormat n = NumberFormat.getIntegerInstance(Locale.US);
+        String found = n.format(report.scanned()) + (report.scanned() == 1 ? " event" : " events") + " · "
+                + n.format(report.changed()) + " upcasted · " + n.format(report.failureCount())
+                + (report.failureCount() == 1 ? " failure" : " failures");
+        summary.set(report.cancelled() ? "Cancelled after " + found : found);
+        if (previous != null) {
+            versions.stream()
+                    .filter(v -> v.eventType().equals(previous.eventType()) && v.schemaVersion() == previous.schemaVersion())
+                    .findFirst().ifPresent(selectedVersion::set);
         }
-        return out.toString();
     }
 
-    private static ProgressMonitor monitor(BackgroundWork.Progress work) {
-        return new ProgressMonitor() {
-            @Override
-            public void progress(long done, long total) {
-                work.update(done, total);
+    private List<VersionCount> counts(DryRunReport report) {
+        List<VersionCount> rows = new ArrayList<>();
+        for (Map.Entry<String, Map<Integer, Long>> type : report.stored().entrySet()) {
+            for (Map.Entry<Integer, Long> version : type.getValue().entrySet()) {
+                rows.add(new VersionCount(type.getKey(), version.getKey(), version.getValue(),
+                        becomes(type.getKey(), version.getKey())));
             }
-
-            @Override
-            public boolean isCancelled() {
-                return work.isCancelled();
-            }
-        };
+        }
+        return rows;
     }
 
-    /** Stops a running dry run; callable from any thread (it touches no property). */
-    public void close() {
-        if (dryRun != null) {
-            dryRun.cancel();
+    /** Where the chain takes a stored shape: "OrderCreated v3", or empty when it is current. */
+    private String becomes(String type, int schemaVersion) {
+        String current = type;
+        int version = schemaVersion;
+        for (Upcaster next = find(current, version); next != null; next = find(current, version)) {
+            current = next.toEventType();
+            version++;
         }
+        return version == schemaVersion ? "" : current + " v" + version;
+    }
+
+    private Upcaster find(String type, int schemaVersion) {
+        return chain.upcasters().stream()
+                .filter(u -> u.eventType().equals(type) && u.fromSchemaVersion() == schemaVersion)
+                .findFirst().orElse(null);
+    }
+
+    private void browse(VersionCount row, long fromPosition, long select) {
+        int gen = ++listGeneration;
+        events.clear();
+        selectedEvent.set(null);
+        moreEvents.set(false);
+        if (row != null) {
+            load(workspace.eventStore(), row, fromPosition, select, gen);
+        }
+    }
+
+    private record Page(List<EventListing> events, long next, boolean more) {
+    }
+
+    private void load(EventStore store, VersionCount row, long fromPosition, long select, int gen) {
+        moreEvents.set(false);
+        tasks.run(progress -> page(store, row, fromPosition), page -> {
+            if (gen != listGeneration) {
+                return;
+            }
+            events.addAll(page.events());
+            nextEventPosition = page.next();
+            moreEvents.set(page.more());
+            if (select > 0) {
+                page.events().stream().filter(e -> e.position() == select).findFirst().ifPresent(selectedEvent::set);
+            }
+        });
+    }
+
+    /** The next {@link #EVENT_PAGE} events of the row's type stored at the row's schema version. */
+    private static Page page(EventStore store, VersionCount row, long fromPosition) {
+        List<EventListing> found = new ArrayList<>();
+        EventFilter filter = EventFilter.type(row.eventType());
+        long from = fromPosition;
+        while (true) {
+            List<EventEnvelope> read = store.read(filter, from, SCAN_PAGE, Direction.FORWARDS);
+            for (EventEnvelope e : read) {
+                if (e.schemaVersion() == row.schemaVersion()) {
+                    found.add(EventListing.of(e));
+                    if (found.size() == EVENT_PAGE) {
+                        return new Page(found, e.position() + 1, true);
+                    }
+                }
+            }
+            if (read.size() < SCAN_PAGE) {
+                return new Page(found, from, false);
+            }
+            from = read.get(read.size() - 1).position() + 1;
+        }
+    }
+
+    private void loadComparison(EventListing listing) {
+        comparison.set(null);
+        selectedStep.set(null);
+        if (listing == null) {
+            return;
+        }
+        EventStore store = workspace.eventStore();
+        long position = listing.position();
+        tasks.run(progress -> {
+            List<EventEnvelope> found = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS);
+            if (found.isEmpty() || found.get(0).position() != position) {
+                throw new IllegalStateException("No event at position " + position);
+            }
+            return EventComparison.of(found.get(0), chain);
+        }, loaded -> {
+            EventListing now = selectedEvent.get();
+            if (now != null && now.position() == position) {
+                comparison.set(loaded);
+                selectedStep.set(loaded.steps().isEmpty() ? null : loaded.steps().get(0));
+            }
+        });
     }
 }

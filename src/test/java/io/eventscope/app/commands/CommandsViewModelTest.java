@@ -1,5 +1,6 @@
 package io.eventscope.app.commands;
 
+import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.Navigation;

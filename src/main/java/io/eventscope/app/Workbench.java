@@ -36,6 +36,10 @@ public final class Workbench {
                 new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class)));
         events = new EventsViewModel(workspace, tasks);
         timeline = new TimelineViewModel(workspace, tasks);
+        events.setTimelineOpener((stream, version) -> {
+            timeline.openStream(stream, version);
+            navigation.show("timeline");
+        });
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views))
                 .register(EventsView.class, () -> new EventsView(events))

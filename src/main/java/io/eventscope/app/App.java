@@ -1,6 +1,9 @@
 package io.eventscope.app;
 
+import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.Stores;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -22,7 +25,7 @@ public class App extends Application {
     public void start(Stage stage) {
         Settings settings = Settings.fromSystem();
         workbench = new Workbench(settings, file -> Stores.open(file.toString()),
-                new StoreSeeder(Path.of("sample-data", "shop.ndjson")));
+                new StoreSeeder(sampleData().resolve("shop.ndjson")));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Uncaught on {}", thread.getName(), error);
             workbench.notices().error("Unexpected error", error);
@@ -30,20 +33,47 @@ public class App extends Application {
         stage.setScene(workbench.createScene());
         stage.titleProperty().bind(workbench.mainWindow().title());
         stage.show();
-        workbench.workspace().open(storeToOpen(getParameters().getRaw(), settings));
+        String spec = storeSpec(getParameters().getRaw());
+        if (spec == null) {
+            workbench.workspace().open(settings.defaultStore());
+        } else if (spec.equalsIgnoreCase("mem") || spec.equalsIgnoreCase("memory")) {
+            workbench.workspace().show(new InMemoryEventStore(), "memory");
+        } else {
+            workbench.workspace().open(Path.of(spec));
+        }
     }
 
-    private static Path storeToOpen(List<String> args, Settings settings) {
+    /**
+     * The sample-data folder: in the working directory when run from the project, else next to
+     * the folder holding the jar (target/eventscope.jar finds the project's sample-data).
+     */
+    private static Path sampleData() {
+        Path here = Path.of("sample-data");
+        if (Files.isDirectory(here)) {
+            return here;
+        }
+        try {
+            Path jar = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path besideJar = jar.getParent() == null || jar.getParent().getParent() == null ? here
+                    : jar.getParent().getParent().resolve("sample-data");
+            return Files.isDirectory(besideJar) ? besideJar : here;
+        } catch (URISyntaxException | RuntimeException e) {
+            return here;
+        }
+    }
+
+    /** What follows {@code --store}, null when not given. */
+    private static String storeSpec(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.startsWith("--store=")) {
-                return Path.of(arg.substring("--store=".length()));
+                return arg.substring("--store=".length());
             }
             if (arg.equals("--store") && i + 1 < args.size()) {
-                return Path.of(args.get(i + 1));
+                return args.get(i + 1);
             }
         }
-        return settings.defaultStore();
+        return null;
     }
 
     @Override

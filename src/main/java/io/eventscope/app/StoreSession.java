@@ -17,12 +17,9 @@ public record StoreSession(OpenStore opened, Engine engine, String name, Path fi
         return opened.store();
     }
 
+    /** The engine owns the opened store: closing it closes the store and its database. */
     @Override
     public void close() {
-        try {
-            engine.close();
-        } finally {
-            opened.close();
-        }
+        engine.close();
     }
 }

@@ -1,12 +1,20 @@
 package io.eventscope.app;
 
+import io.eventscope.app.commands.CommandsView;
+import io.eventscope.app.commands.CommandsViewModel;
 import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
+import io.eventscope.app.events.EventRow;
+import io.eventscope.app.importexport.ImportExportDialogs;
+import io.eventscope.app.importexport.ImportExportViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
 import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
+import io.eventscope.app.versions.VersionsView;
+import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.upcast.ShopUpcasters;
 import java.util.List;
@@ -24,34 +32,52 @@ public final class Workbench {
     private final TaskExecutor tasks = new TaskExecutor(notices);
     private final Workspace workspace;
     private final EventsViewModel events;
+    private final CommandsViewModel commands;
+    private final VersionsViewModel versions;
+    private final ImportExportViewModel importExport;
+    private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
     private final TimelineViewModel timeline;
     private final ViewFactory views = new ViewFactory();
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
-        workspace = new Workspace(tasks, opener, opened -> Engine.create(opened.store(), opened.database(),
-                Shop.aggregateTypes(), ShopUpcasters.chain()::upcast), seeder, settings);
+        UpcasterChain upcasters = ShopUpcasters.chain();
+        workspace = new Workspace(tasks, opener, opened -> Engine.open(opened,
+                Shop.aggregateTypes(), upcasters), seeder, settings);
         Navigation navigation = new Navigation(List.of(
+                new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
-                new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class)));
+                new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
+                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
         events = new EventsViewModel(workspace, tasks);
+        commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
         events.setTimelineOpener((stream, version) -> {
             timeline.openStream(stream, version);
             navigation.show("timeline");
         });
+        versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
+        importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
+            EventRow row = events.selected().get();
+            return row == null ? null : row.summary().get();
+        });
+        importExportDialogs = new ImportExportDialogs(importExport);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
-        views.register(MainWindowView.class, () -> new MainWindowView(main, views))
+        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs))
                 .register(EventsView.class, () -> new EventsView(events))
-                .register(TimelineView.class, () -> new TimelineView(timeline));
+                .register(CommandsView.class, () -> new CommandsView(commands))
+                .register(TimelineView.class, () -> new TimelineView(timeline))
+                .register(VersionsView.class, () -> new VersionsView(versions));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
     public Scene createScene() {
         Parent root = views.load(MainWindowView.class);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1400, screen.getWidth()), Math.min(880, screen.getHeight()));
+        Scene scene = new Scene(root, Math.min(1600, screen.getWidth() * 0.92),
+                Math.min(1000, screen.getHeight() * 0.92));
         scene.getStylesheets().add(Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
+        importExportDialogs.attach(scene);
         return scene;
     }
 
@@ -71,8 +97,25 @@ public final class Workbench {
         return events;
     }
 
+    public CommandsViewModel commands() {
+        return commands;
+    }
+
     public TimelineViewModel timeline() {
         return timeline;
+    }
+
+    public VersionsViewModel versions() {
+        return versions;
+    }
+
+    public ImportExportViewModel importExport() {
+        return importExport;
+    }
+
+    /** File > Import and Export, and files dropped on the window. */
+    public ImportExportDialogs importExportDialogs() {
+        return importExportDialogs;
     }
 
     public void close() {

@@ -10,7 +10,7 @@ import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.event.StreamIds;
 import io.eventscope.engine.store.AppendResult;
-import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.store.ExpectedVersion;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,13 +54,15 @@ final class AppendCommand implements Callable<Integer> {
     @Option(names = "--event-id", paramLabel = "ID", description = "Event id (default: a new UUID).")
     String eventId;
 
-    @Option(names = "--correlation-id", paramLabel = "C")
+    @Option(names = "--correlation-id", paramLabel = "C",
+            description = "Groups the whole conversation this event belongs to.")
     String correlationId;
 
-    @Option(names = "--causation-id", paramLabel = "X")
+    @Option(names = "--causation-id", paramLabel = "X",
+            description = "Id of the command or event that caused this one.")
     String causationId;
 
-    @Option(names = "--user", paramLabel = "U")
+    @Option(names = "--user", paramLabel = "U", description = "Who did it.")
     String user;
 
     @Option(names = "--schema-version", paramLabel = "V", defaultValue = "1",
@@ -70,8 +72,8 @@ final class AppendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         NewEvent event = event();
-        try (EventStore eventStore = store.open()) {
-            AppendResult result = eventStore.append(streamId, expected, List.of(event));
+        try (OpenStore opened = store.open()) {
+            AppendResult result = opened.store().append(streamId, expected, List.of(event));
             ObjectNode printed = Json.object().put("position", result.position()).put("version", result.version());
             spec.commandLine().getOut().println(Json.write(printed));
         }
@@ -80,6 +82,12 @@ final class AppendCommand implements Callable<Integer> {
 
     /** Everything is checked before the store is opened, so bad input stores nothing. */
     private NewEvent event() {
+        if (streamId.isBlank()) {
+            throw usage("--stream must name a stream, such as order-42");
+        }
+        if (type.isBlank()) {
+            throw usage("--type must name an event type, such as OrderCreated");
+        }
         if (schemaVersion < 1) {
             throw usage("--schema-version must be 1 or more, was " + schemaVersion);
         }
@@ -92,9 +100,9 @@ final class AppendCommand implements Callable<Integer> {
         try {
             node = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(data);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw usage("--data is not valid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr()
-                    + ": " + e.getOriginalMessage());
+            JsonLocation at = e.getLocation(); // null when a limit, not the syntax, refused the text
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw usage("--data is not valid JSON" + where + ": " + e.getOriginalMessage());
         }
         if (node == null || node.isMissingNode()) {
             throw usage("--data is empty; it must be a JSON object such as {\"orderId\":\"42\"}");

@@ -20,8 +20,19 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "eventscope", mixinStandardHelpOptions = true, version = "Eventscope 0.1",
         description = "A workbench for event-sourced systems.",
-        subcommands = {AppendCommand.class, ReadCommand.class, StatsCommand.class,
-                GenerateCommand.class})
+        subcommands = {
+                AppendCommand.class,
+                ReadCommand.class,
+                StatsCommand.class,
+                VerifyCommand.class,
+                GenerateCommand.class,
+                CommandCommand.class,
+                StateCommand.class,
+                HistoryCommand.class,
+                ImportCommand.class,
+                ExportCommand.class,
+                UpcastCommand.class,
+                BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
 

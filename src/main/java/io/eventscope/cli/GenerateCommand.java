@@ -3,6 +3,7 @@ package io.eventscope.cli;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.store.AppendResult;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.StreamAppend;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--streams", required = true, paramLabel = "N", description = "How many streams to create.")
     int streams;
 
-    @Option(names = "--events-per-stream", required = true, paramLabel = "M")
+    @Option(names = "--events-per-stream", required = true, paramLabel = "M", description = "Events in each stream.")
     int eventsPerStream;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "100",
@@ -49,11 +50,12 @@ final class GenerateCommand implements Callable<Integer> {
         requirePositive("--batch", batch);
         long actualSeed = seed != null ? seed : new SecureRandom().nextLong();
         String runId = HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-        // stderr, so stdout stays the acked lines; the seed lets anyone replay the same content
-        spec.commandLine().getErr().println("generating run " + runId + " with seed " + actualSeed);
         PrintWriter out = spec.commandLine().getOut();
         SyntheticShop shop = new SyntheticShop(runId, actualSeed, streams, eventsPerStream);
-        try (EventStore eventStore = store.open()) {
+        try (OpenStore opened = store.open()) {
+            EventStore eventStore = opened.store();
+            // stderr, so stdout stays the acked lines; the seed lets anyone replay the same content
+            spec.commandLine().getErr().println("generating run " + runId + " with seed " + actualSeed);
             List<SyntheticShop.PlannedEvent> pending = new ArrayList<>(batch);
             while (shop.hasNext()) {
                 pending.add(shop.next());
@@ -76,7 +78,8 @@ final class GenerateCommand implements Callable<Integer> {
         int start = 0;
         for (int i = 1; i <= batch.size(); i++) {
             if (i == batch.size() || !batch.get(i).streamId().equals(batch.get(start).streamId())) {
-                List<NewEvent> events = batch.subList(start, i).stream().map(SyntheticShop.PlannedEvent::event).toList();
+                List<NewEvent> events = batch.subList(start, i).stream()
+                        .map(SyntheticShop.PlannedEvent::event).toList();
                 SyntheticShop.PlannedEvent first = batch.get(start);
                 appends.add(new StreamAppend(first.streamId(), ExpectedVersion.exactly(first.version() - 1), events));
                 start = i;

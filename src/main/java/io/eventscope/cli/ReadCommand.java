@@ -5,6 +5,7 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -32,13 +33,14 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--stream", paramLabel = "ID", description = "A stream id, or a pattern where * matches anything.")
     String stream;
 
-    @Option(names = "--correlation-id", paramLabel = "C")
+    @Option(names = "--correlation-id", paramLabel = "C", description = "Only events of this correlation.")
     String correlationId;
 
-    @Option(names = "--causation-id", paramLabel = "X")
+    @Option(names = "--causation-id", paramLabel = "X", description = "Only events caused by this command or event.")
     String causationId;
 
-    @Option(names = "--type", paramLabel = "T", description = "Event type; repeat to accept several.")
+    @Option(names = "--type", paramLabel = "T", split = ",",
+            description = "Event type; repeat or separate with commas to accept several.")
     Set<String> types;
 
     @Option(names = "--from-position", paramLabel = "P",
@@ -64,9 +66,11 @@ final class ReadCommand implements Callable<Integer> {
         long next = fromPosition != null ? fromPosition : backwards ? Long.MAX_VALUE : 1;
         long remaining = limit != null ? limit : Long.MAX_VALUE;
         PrintWriter out = spec.commandLine().getOut();
-        try (EventStore eventStore = store.open()) {
+        try (OpenStore opened = store.open()) {
+            EventStore eventStore = opened.store();
             while (remaining > 0) {
-                List<EventEnvelope> page = eventStore.read(filter, next, (int) Math.min(PAGE_SIZE, remaining), direction);
+                int pageSize = (int) Math.min(PAGE_SIZE, remaining);
+                List<EventEnvelope> page = eventStore.read(filter, next, pageSize, direction);
                 if (page.isEmpty()) {
                     break;
                 }

@@ -6,6 +6,7 @@ import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,8 +29,8 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EventStore eventStore = store.open()) {
-            spec.commandLine().getOut().println(Json.write(stats(eventStore)));
+        try (OpenStore opened = store.open()) {
+            spec.commandLine().getOut().println(Json.write(stats(opened.store())));
         }
         return Cli.OK;
     }

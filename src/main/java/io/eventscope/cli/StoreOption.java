@@ -1,6 +1,7 @@
 package io.eventscope.cli;
 
-import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.store.Stores;
 import picocli.CommandLine.Option;
 
 /** The {@code --store} option every command takes, and opening what it names. */
@@ -10,7 +11,8 @@ final class StoreOption {
                     + " Default: the per-user store ~/.eventscope/default.")
     String spec;
 
-    EventStore open() {
-        return TemporaryStores.open(spec);
+    /** @throws io.eventscope.engine.store.EventStoreException naming the file and what to do when it cannot open */
+    OpenStore open() {
+        return Stores.open(spec);
     }
 }

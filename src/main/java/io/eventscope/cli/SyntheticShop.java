@@ -13,10 +13,10 @@ import java.util.Random;
 
 /**
  * Shop-like history for load and durability runs. Streams come in groups of four, one per
- * order: order, payment, inventory reservation, shipment. Each group is one correlation chain
- * written in that order: its first event is caused by a synthetic command, every later one by
- * the event before it. The content depends only on the seed; the run id goes into every stream
- * and event id, so runs never collide.
+ * order: synth.order, synth.payment, synth.inventory (a stock reservation), synth.shipping.
+ * Each group is one correlation chain written in that order: its first event is caused by a
+ * synthetic command, every later one by the event before it. The content depends only on the
+ * seed; the run id goes into every stream and event id, so runs never collide.
  */
 final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
 
@@ -25,19 +25,21 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
     }
 
     private enum Aggregate {
-        ORDER("order", 'o', "ItemAdded", 1, "OrderCreated", "OrderPlaced", "OrderPaid", "OrderShipped"),
-        PAYMENT("payment", 'p', "PaymentDeclined", 1, "PaymentRequested", "PaymentAuthorized", "PaymentCaptured"),
-        INVENTORY("inventory", 'r', "StockReserved", 1, "StockReserved", "StockPicked", "StockCommitted"),
+        ORDER("order", 'o', "ItemAdded", 1, "OrderOpened", "OrderPlaced", "OrderSettled", "OrderFulfilled"),
+        PAYMENT("payment", 'p', "PaymentDeclined", 1, "PaymentRequested", "PaymentAuthorized", "PaymentSettled"),
+        INVENTORY("inventory", 'r', "StockAllocated", 1, "StockAllocated", "StockPicked", "StockCommitted"),
         SHIPPING("shipping", 's', "TrackingUpdated", 2, "ShipmentCreated", "ShipmentDispatched", "ShipmentDelivered");
 
+        final String area;
         final String type;
         final char idPrefix;
         final String repeated;
         final int repeatAt;
         final List<String> lifecycle;
 
-        Aggregate(String type, char idPrefix, String repeated, int repeatAt, String... lifecycle) {
-            this.type = type;
+        Aggregate(String area, char idPrefix, String repeated, int repeatAt, String... lifecycle) {
+            this.area = area;
+            this.type = AGGREGATE_TYPE_PREFIX + area;
             this.idPrefix = idPrefix;
             this.repeated = repeated;
             this.repeatAt = repeatAt;
@@ -56,6 +58,12 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
             return index < repeatAt + repeats ? repeated : lifecycle.get(index - repeats);
         }
     }
+
+    /**
+     * Keeps generated streams apart from the shop's aggregates (order, payment, ...): their
+     * events are not the shop's, so its deciders must not fold them; the generic fold does.
+     */
+    static final String AGGREGATE_TYPE_PREFIX = "synth.";
 
     private record Product(String sku, String name, BigDecimal price) {
     }
@@ -122,13 +130,13 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
     }
 
     private String userOf(Aggregate aggregate) {
-        return aggregate == Aggregate.ORDER ? chain.customerId : "svc-" + aggregate.type;
+        return aggregate == Aggregate.ORDER ? chain.customerId : "svc-" + aggregate.area;
     }
 
     private ObjectNode data(String type) {
         ObjectNode data = Json.object();
         switch (type) {
-            case "OrderCreated":
+            case "OrderOpened":
                 data.put("orderId", chain.id('o')).put("customerId", chain.customerId)
                         .put("currency", "EUR").put("channel", pick(CHANNELS));
                 data.set("line", chain.addLine());
@@ -140,10 +148,10 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
             case "OrderPlaced":
                 data.put("orderId", chain.id('o')).put("itemCount", chain.lines.size()).put("total", chain.total);
                 break;
-            case "OrderPaid":
+            case "OrderSettled":
                 data.put("orderId", chain.id('o')).put("paymentId", chain.id('p')).put("amount", chain.total);
                 break;
-            case "OrderShipped":
+            case "OrderFulfilled":
                 data.put("orderId", chain.id('o')).put("shipmentId", chain.id('s'));
                 break;
             case "PaymentRequested":
@@ -158,10 +166,10 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
                 data.put("paymentId", chain.id('p'))
                         .put("authorizationCode", String.format("A%06d", random.nextInt(1_000_000)));
                 break;
-            case "PaymentCaptured":
+            case "PaymentSettled":
                 data.put("paymentId", chain.id('p')).put("amount", chain.total);
                 break;
-            case "StockReserved":
+            case "StockAllocated":
                 ObjectNode line = chain.nextLineToReserve();
                 data.put("reservationId", chain.id('r')).put("orderId", chain.id('o'))
                         .put("sku", line.get("sku").asText()).put("quantity", line.get("quantity").asInt())
@@ -234,7 +242,7 @@ final class SyntheticShop implements Iterator<SyntheticShop.PlannedEvent> {
             return line;
         }
 
-        /** Reservations go through the order's lines in turn; OrderCreated always made one. */
+        /** Reservations go through the order's lines in turn; OrderOpened always made one. */
         ObjectNode nextLineToReserve() {
             return lines.get(reserved++ % lines.size());
         }

@@ -15,6 +15,7 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,11 @@ class WorkbenchTest {
         stage.show();
         store = SampleEvents.shop(5);
         workbench.workspace().show(store, "test-shop");
+    }
+
+    @BeforeEach
+    void openTheEventsView(FxRobot robot) {
+        robot.clickOn("#nav-events");
     }
 
     @AfterEach
@@ -87,8 +93,31 @@ class WorkbenchTest {
         waitUntil(() -> cellText(robot, "typeColumn", 0).equals("OrderCreated"));
         robot.clickOn(cell(robot, "streamColumn", 0));
         waitUntil(() -> treeTexts(robot).contains("total:  10.50"));
-        assertThat(treeTexts(robot)).contains("correlationId:  \"corr-1\"", "causationId:  \"cmd-1\"",
+        assertThat(treeTexts(robot)).contains("correlationId:  \"corr-1\"", "eventType:  \"OrderCreated\"",
                 "streamId:  \"order-o1\"");
+    }
+
+    @Test
+    void theCausationTreeOfACorrelationLeadsFromCauseToEffectAndSelectsTheEvents(FxRobot robot) {
+        waitUntil(() -> cellText(robot, "typeColumn", 5).equals("OrderPaid"));
+        robot.clickOn(cell(robot, "typeColumn", 5));
+        waitUntil(() -> !robot.lookup("#correlationButton").queryButton().isDisabled());
+        robot.clickOn("#correlationButton");
+
+        waitUntil(() -> text(robot, "#matchesLabel").equals("3 matches"));
+        waitUntil(() -> treeTexts(robot).contains("PaymentRequested · payment-p2 v1 · @5"));
+        assertThat(treeTexts(robot)).contains("correlation corr-2", "OrderCreated · order-o2 v1 · @4",
+                "OrderPaid · order-o2 v2 · @6");
+
+        robot.clickOn("OrderCreated · order-o2 v1 · @4");
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0);
+        robot.clickOn("#effectsButton");
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 1);
+        robot.clickOn("#effectsButton");
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 2);
+        robot.clickOn("#causesButton");
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 1);
+        assertThat(cellText(robot, "typeColumn", 1)).isEqualTo("PaymentRequested");
     }
 
     @Test

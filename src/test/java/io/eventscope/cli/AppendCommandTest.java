@@ -80,6 +80,7 @@ class AppendCommandTest {
         CliRun array = append("order-1", "[1,2]");
         CliRun trailing = append("order-1", "{} {}");
         CliRun empty = append("order-1", " ");
+        CliRun tooDeep = append("order-1", "{\"a\":" + "[".repeat(300) + "]".repeat(300) + "}");
 
         assertThat(array.exit()).isEqualTo(2);
         assertThat(array.err()).contains("--data must be a JSON object, was array [1,2]");
@@ -87,6 +88,8 @@ class AppendCommandTest {
         assertThat(trailing.err()).contains("--data is not valid JSON at line 1, column");
         assertThat(empty.exit()).isEqualTo(2);
         assertThat(empty.err()).contains("--data is empty");
+        assertThat(tooDeep.exit()).isEqualTo(2);
+        assertThat(tooDeep.err()).contains("--data is not valid JSON: ").contains("nesting depth");
         assertThat(readAll()).isEmpty();
     }
 
@@ -136,6 +139,8 @@ class AppendCommandTest {
         CliRun version = append("order-1", "{}", "--expected-version", "later");
         CliRun schema = append("order-1", "{}", "--schema-version", "0");
         CliRun notNumber = append("order-1", "{}", "--schema-version", "two");
+        CliRun emptyStream = CliRun.of("append", "--store", store, "--stream", " ", "--type", "T", "--data", "{}");
+        CliRun emptyType = CliRun.of("append", "--store", store, "--stream", "order-1", "--type", "", "--data", "{}");
         CliRun missingType = CliRun.of("append", "--store", store, "--stream", "order-1", "--data", "{}");
 
         assertThat(version.exit()).isEqualTo(2);
@@ -144,6 +149,10 @@ class AppendCommandTest {
         assertThat(schema.err()).contains("--schema-version must be 1 or more, was 0");
         assertThat(notNumber.exit()).isEqualTo(2);
         assertThat(notNumber.err()).contains("Invalid value for option '--schema-version': 'two' is not an int");
+        assertThat(emptyStream.exit()).isEqualTo(2);
+        assertThat(emptyStream.err()).contains("--stream must name a stream");
+        assertThat(emptyType.exit()).isEqualTo(2);
+        assertThat(emptyType.err()).contains("--type must name an event type");
         assertThat(missingType.exit()).isEqualTo(2);
         assertThat(missingType.err()).contains("Missing required option: '--type=T'");
         assertThat(readAll()).isEmpty();

@@ -3,6 +3,10 @@ package io.eventscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.engine.domain.AggregateType;
+import io.eventscope.engine.event.StreamIds;
+import io.eventscope.shop.Shop;
+import io.eventscope.shop.upcast.ShopUpcasters;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,7 +60,8 @@ class GenerateCommandTest {
                 e -> e.get("streamId").asText(), LinkedHashMap::new, Collectors.counting()));
         assertThat(lengths).hasSize(6).allSatisfy((stream, length) -> assertThat(length).isEqualTo(9));
         assertThat(lengths.keySet()).extracting(s -> s.substring(0, s.indexOf('-')))
-                .containsExactly("order", "payment", "inventory", "shipping", "order", "payment");
+                .containsExactly("synth.order", "synth.payment", "synth.inventory", "synth.shipping", "synth.order",
+                        "synth.payment");
         assertThat(readAll()).allSatisfy(e -> assertThat(e.get("version").asLong()).isBetween(1L, 9L));
     }
 
@@ -124,7 +129,7 @@ class GenerateCommandTest {
                         .isEqualTo(chain.get(i - 1).get("eventId").asText());
             }
             assertThat(chain).extracting(e -> e.get("streamId").asText().split("-")[0]).containsSubsequence(
-                    "order", "payment", "inventory", "shipping");
+                    "synth.order", "synth.payment", "synth.inventory", "synth.shipping");
         });
     }
 
@@ -134,14 +139,14 @@ class GenerateCommandTest {
 
         List<JsonNode> events = readAll();
         assertThat(events).extracting(e -> e.get("eventType").asText()).containsExactly(
-                "OrderCreated", "ItemAdded", "ItemAdded", "OrderPlaced", "OrderPaid", "OrderShipped",
+                "OrderOpened", "ItemAdded", "ItemAdded", "OrderPlaced", "OrderSettled", "OrderFulfilled",
                 "PaymentRequested", "PaymentDeclined", "PaymentDeclined", "PaymentDeclined", "PaymentAuthorized",
-                "PaymentCaptured",
-                "StockReserved", "StockReserved", "StockReserved", "StockReserved", "StockPicked", "StockCommitted",
+                "PaymentSettled",
+                "StockAllocated", "StockAllocated", "StockAllocated", "StockAllocated", "StockPicked", "StockCommitted",
                 "ShipmentCreated", "ShipmentDispatched", "TrackingUpdated", "TrackingUpdated", "TrackingUpdated",
                 "ShipmentDelivered");
         java.math.BigDecimal lines = events.subList(0, 3).stream()
-                .map(e -> e.get("eventType").asText().equals("OrderCreated") ? e.get("data").get("line") : e.get("data"))
+                .map(e -> e.get("eventType").asText().equals("OrderOpened") ? e.get("data").get("line") : e.get("data"))
                 .map(l -> l.get("unitPrice").decimalValue().multiply(l.get("quantity").decimalValue()))
                 .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
         JsonNode placed = events.get(3).get("data");
@@ -158,11 +163,32 @@ class GenerateCommandTest {
     }
 
     @Test
+    void generatedStreamsAreNotFoldedByTheShopsDeciders() {
+        generate("--streams", "4", "--events-per-stream", "2");
+
+        Set<String> shopTypes = Shop.aggregateTypes().stream().map(AggregateType::name).collect(Collectors.toSet());
+        assertThat(readAll()).extracting(e -> StreamIds.aggregateType(e.get("streamId").asText()))
+                .doesNotContainAnyElementsOf(shopTypes)
+                .containsOnly("synth.order", "synth.payment", "synth.inventory", "synth.shipping");
+    }
+
+    @Test
+    void noGeneratedEventTypeIsOneTheShopDecodesOrUpcasts() {
+        generate("--streams", "4", "--events-per-stream", "6");
+
+        Set<String> types = readAll().stream().map(e -> e.get("eventType").asText()).collect(Collectors.toSet());
+        Set<String> upcastTypes = ShopUpcasters.chain().upcasters().stream()
+                .flatMap(u -> java.util.stream.Stream.of(u.eventType(), u.toEventType())).collect(Collectors.toSet());
+        assertThat(types).hasSize(16).doesNotContainAnyElementsOf(upcastTypes);
+        assertThat(types).noneMatch(type -> Shop.aggregateTypes().stream().anyMatch(a -> a.events().knows(type)));
+    }
+
+    @Test
     void shortStreamsFollowTheLifecycleFromItsStart() {
         generate("--streams", "2", "--events-per-stream", "2");
 
         assertThat(readAll()).extracting(e -> e.get("eventType").asText())
-                .containsExactly("OrderCreated", "OrderPlaced", "PaymentRequested", "PaymentAuthorized");
+                .containsExactly("OrderOpened", "OrderPlaced", "PaymentRequested", "PaymentAuthorized");
     }
 
     @Test

@@ -72,6 +72,7 @@ class ReadCommandTest {
         assertThat(ids("--causation-id", "e-1")).containsExactly("e-2");
         assertThat(ids("--type", "OrderCreated")).containsExactly("e-1", "e-3");
         assertThat(ids("--type", "OrderPaid", "--type", "PaymentRequested")).containsExactly("e-2", "e-4");
+        assertThat(ids("--type", "OrderPaid,PaymentRequested")).containsExactly("e-2", "e-4");
         assertThat(ids("--correlation-id", "c-1", "--type", "OrderPaid")).containsExactly("e-4");
         assertThat(ids("--correlation-id", "nobody")).isEmpty();
     }

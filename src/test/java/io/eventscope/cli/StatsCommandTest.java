@@ -27,12 +27,12 @@ class StatsCommandTest {
         assertThat(stats.get("streams").asLong()).isEqualTo(6);
         assertThat(stats.get("headPosition").asLong()).isEqualTo(16);
         assertThat(stats.get("eventTypes").toString()).isEqualTo(
-                "{\"OrderCreated\":3,\"OrderPaid\":2,\"OrderPlaced\":2,\"PaymentAuthorized\":1,"
-                        + "\"PaymentCaptured\":1,\"PaymentRequested\":1,\"ShipmentCreated\":1,"
-                        + "\"ShipmentDelivered\":1,\"ShipmentDispatched\":1,\"StockCommitted\":1,"
-                        + "\"StockPicked\":1,\"StockReserved\":1}");
+                "{\"OrderCreated\":1,\"OrderOpened\":2,\"OrderPlaced\":2,\"OrderSettled\":2,"
+                        + "\"PaymentAuthorized\":1,\"PaymentRequested\":1,\"PaymentSettled\":1,"
+                        + "\"ShipmentCreated\":1,\"ShipmentDelivered\":1,\"ShipmentDispatched\":1,"
+                        + "\"StockAllocated\":1,\"StockCommitted\":1,\"StockPicked\":1}");
         assertThat(stats.get("aggregateTypes").toString())
-                .isEqualTo("{\"inventory\":3,\"order\":7,\"payment\":3,\"shipping\":3}");
+                .isEqualTo("{\"order\":1,\"synth.inventory\":3,\"synth.order\":6,\"synth.payment\":3,\"synth.shipping\":3}");
         assertThat(stats.get("firstEventAt").asText()).isLessThanOrEqualTo(stats.get("lastEventAt").asText());
     }
 

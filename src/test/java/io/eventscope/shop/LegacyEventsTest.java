@@ -1,5 +1,6 @@
 package io.eventscope.shop;
 
+import io.eventscope.engine.store.OpenStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LegacyEventsTest {
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final UpcasterChain chain = ShopUpcasters.chain();
-    private final Engine engine = Engine.create(store, null, Shop.aggregateTypes(), chain::upcast);
+    private final Engine engine = Engine.open(new OpenStore(store, null), Shop.aggregateTypes(), chain);
 
     @AfterEach
     void close() {

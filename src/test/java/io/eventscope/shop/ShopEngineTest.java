@@ -1,5 +1,7 @@
 package io.eventscope.shop;
 
+import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The shop run by the real engine, commands given as JSON the way the command line and the UI send them. */
 class ShopEngineTest {
-    private final Engine engine = Engine.create(new InMemoryEventStore(), null, Shop.aggregateTypes());
+    private final Engine engine = Engine.open(new OpenStore(new InMemoryEventStore(), null), Shop.aggregateTypes(), UpcasterChain.EMPTY);
 
     @AfterEach
     void close() {

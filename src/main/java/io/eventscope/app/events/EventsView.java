@@ -1,5 +1,7 @@
 package io.eventscope.app.events;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -17,6 +19,11 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Clipboard;
@@ -50,6 +57,13 @@ public final class EventsView {
     @FXML private TreeView<JsonTreeNode> detailTree;
     @FXML private Button copyButton;
     @FXML private Button correlationButton;
+    @FXML private TabPane detailTabs;
+    @FXML private Tab eventTab;
+    @FXML private Tab causationTab;
+    @FXML private TreeView<CausationItem> causationTreeView;
+    @FXML private Button causesButton;
+    @FXML private Button effectsButton;
+    private final Map<CausationItem, TreeItem<CausationItem>> causationItems = new IdentityHashMap<>();
 
     public EventsView(EventsViewModel model) {
         this.model = model;
@@ -60,6 +74,7 @@ public final class EventsView {
         bindFilters();
         bindTable();
         bindDetail();
+        bindCausation();
         pauseButton.selectedProperty().bindBidirectional(model.paused());
         pauseButton.textProperty().bind(model.held().map(n -> n.intValue() == 0 ? "Pause" : "Paused · " + n + " new"));
         matchesLabel.textProperty().bind(model.matches());
@@ -122,6 +137,11 @@ public final class EventsView {
             }
         });
         model.arrivals().addListener((obs, old, now) -> followTail());
+        Integer pending = model.revealedRow().get();
+        if (pending != null) {
+            table.getSelectionModel().clearAndSelect(pending);
+            table.scrollTo(Math.max(0, pending - 3));
+        }
         table.setContextMenu(rowMenu());
     }
 
@@ -131,7 +151,7 @@ public final class EventsView {
     }
 
     private ContextMenu rowMenu() {
-        MenuItem correlation = new MenuItem("Show this correlation");
+        MenuItem correlation = new MenuItem("Show this correlation's causation tree");
         correlation.setOnAction(e -> followCorrelation());
         MenuItem stream = new MenuItem("Show this stream");
         stream.setOnAction(e -> {
@@ -175,6 +195,56 @@ public final class EventsView {
         correlationButton.disableProperty().bind(model.detail().isNull());
     }
 
+    private void bindCausation() {
+        causationTreeView.setCellFactory(tree -> new TreeCell<>() {
+            @Override
+            protected void updateItem(CausationItem node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.label());
+                setGraphic(empty || node == null ? null : new FontIcon(node.isEvent() ? "mdi2l-lightning-bolt-outline"
+                        : node.type().equals("correlation") ? "mdi2s-source-branch" : "mdi2c-console-line"));
+            }
+        });
+        model.causationTree().addListener((obs, old, tree) -> {
+            causationItems.clear();
+            causationTreeView.setRoot(tree == null ? null : causationItem(tree));
+            if (tree != null) {
+                detailTabs.getSelectionModel().select(causationTab);
+            }
+        });
+        causationTreeView.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
+            if (item != null) {
+                model.causationSelected().set(item.getValue());
+            }
+        });
+        model.causationSelected().addListener((obs, old, node) -> {
+            TreeItem<CausationItem> item = causationItems.get(node);
+            if (item != null && causationTreeView.getSelectionModel().getSelectedItem() != item) {
+                causationTreeView.getSelectionModel().select(item);
+                causationTreeView.scrollTo(causationTreeView.getRow(item));
+            }
+        });
+        causesButton.disableProperty().bind(model.causationSelected().isNull());
+        effectsButton.disableProperty().bind(model.causationSelected().isNull());
+        causationTreeView.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isAltDown() && e.getCode() == KeyCode.UP) {
+                model.walkToCause();
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
+                model.walkToEffect();
+                e.consume();
+            }
+        });
+    }
+
+    private TreeItem<CausationItem> causationItem(CausationItem node) {
+        TreeItem<CausationItem> item = new TreeItem<>(node);
+        causationItems.put(node, item);
+        node.children().forEach(child -> item.getChildren().add(causationItem(child)));
+        item.setExpanded(true);
+        return item;
+    }
+
     private static TreeItem<JsonTreeNode> treeItem(JsonTreeNode node, int depth) {
         TreeItem<JsonTreeNode> item = new TreeItem<>(node);
         node.children().forEach(child -> item.getChildren().add(treeItem(child, depth + 1)));
@@ -201,8 +271,18 @@ public final class EventsView {
     private void followCorrelation() {
         EventSummary s = selectedSummary();
         if (s != null && s.correlationId() != null) {
-            model.filterByCorrelation(s.correlationId());
+            model.followCorrelation(s.correlationId());
         }
+    }
+
+    @FXML
+    private void walkToCause() {
+        model.walkToCause();
+    }
+
+    @FXML
+    private void walkToEffect() {
+        model.walkToEffect();
     }
 
     @FXML

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -78,6 +80,9 @@ public final class EventsViewModel {
     private BiConsumer<String, Long> timelineOpener = (stream, version) -> { };
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Integer> revealedRow = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CausationItem> causationTree = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<CausationItem> causationSelected = new SimpleObjectProperty<>();
+    private final Map<CausationItem, CausationItem> causes = new IdentityHashMap<>();
 
     private EventRowList list;
     private EventFilter activeFilter = EventFilter.ALL;
@@ -107,6 +112,11 @@ public final class EventsViewModel {
             }
         });
         selected.addListener((obs, old, now) -> loadDetail(now));
+        causationSelected.addListener((obs, old, node) -> {
+            if (node != null && node.isEvent()) {
+                reveal(node.position());
+            }
+        });
         if (workspace.session().get() != null) {
             storeChanged();
         }
@@ -203,7 +213,58 @@ public final class EventsViewModel {
         return revealedRow.getReadOnlyProperty();
     }
 
+    /** The causation tree of the followed correlation, null until one is followed. */
+    public ReadOnlyObjectProperty<CausationItem> causationTree() {
+        return causationTree.getReadOnlyProperty();
+    }
+
+    /** The selected node of the causation tree; selecting an event's node selects the event. */
+    public ObjectProperty<CausationItem> causationSelected() {
+        return causationSelected;
+    }
+
     // Commands.
+
+    /**
+     * Lists a correlation's events and builds its causation tree: the command from the journal
+     * (rejected ones too) at the root, every event and reaction under what caused it.
+     */
+    public void followCorrelation(String correlationId) {
+        filterByCorrelation(correlationId);
+        var engine = workspace.engine();
+        if (engine == null) {
+            return;
+        }
+        tasks.run("Building the causation tree", progress ->
+                CausationItem.correlation(correlationId, engine.causationTrees().of(correlationId)), tree -> {
+                    causes.clear();
+                    linkCauses(tree);
+                    causationTree.set(tree);
+                });
+    }
+
+    /** Selects what caused the selected node: one step up the tree. */
+    public void walkToCause() {
+        CausationItem cause = causes.get(causationSelected.get());
+        if (cause != null && cause != causationTree.get()) {
+            causationSelected.set(cause);
+        }
+    }
+
+    /** Selects the first thing the selected node caused: one step down the tree. */
+    public void walkToEffect() {
+        CausationItem node = causationSelected.get();
+        if (node != null && !node.children().isEmpty()) {
+            causationSelected.set(node.children().get(0));
+        }
+    }
+
+    private void linkCauses(CausationItem node) {
+        for (CausationItem child : node.children()) {
+            causes.put(child, node);
+            linkCauses(child);
+        }
+    }
 
     public void applyFilter() {
         EventFilter filter;
@@ -252,6 +313,13 @@ public final class EventsViewModel {
     public void filterByCorrelation(String id) {
         clearInputsQuietly();
         correlationId.set(id);
+        applyFilter();
+    }
+
+    /** Shows the events a command or an event directly caused. */
+    public void filterByCausation(String id) {
+        clearInputsQuietly();
+        causationId.set(id);
         applyFilter();
     }
 
@@ -356,13 +424,15 @@ public final class EventsViewModel {
     private EventRowList.PageLoader pageLoader(EventStore store, EventFilter filter) {
         boolean[] first = {true};
         return (fromPosition, count, onLoaded, onFailed) -> {
+            long asked = System.nanoTime();
             Task<List<EventSummary>> page = tasks.run(
                     progress -> store.read(filter, fromPosition, count, Direction.FORWARDS).stream()
                             .map(EventSummary::of).toList(),
                     rows -> {
                         if (first[0]) {
                             first[0] = false;
-                            LOG.info("First rows shown {} ms after the filter was applied", elapsedMs());
+                            LOG.info("First rows shown {} ms after the table asked for them ({} ms after the filter"
+                                    + " was applied)", (System.nanoTime() - asked) / 1_000_000, elapsedMs());
                             sampleTypesOnce(store);
                         }
                         addKnownTypes(rows.stream().map(EventSummary::eventType).collect(Collectors.toSet()));
@@ -432,6 +502,7 @@ public final class EventsViewModel {
 
     private void storeChanged() {
         stopLive();
+        causationTree.set(null);
         knownTypes.clear();
         typesSampled = false;
         detail.set(null);

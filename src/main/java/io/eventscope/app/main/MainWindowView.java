@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.eventscope.app.Notices;
 import io.eventscope.app.ViewEntry;
 import io.eventscope.app.ViewFactory;
+import io.eventscope.app.importexport.ImportExportDialogs;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -41,6 +42,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainWindowView {
     private final MainWindowViewModel model;
     private final ViewFactory views;
+    private final ImportExportDialogs importExport;
     private final Map<String, Parent> loaded = new HashMap<>();
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
 
@@ -57,9 +59,10 @@ public final class MainWindowView {
     @FXML private ProgressBar taskProgress;
     @FXML private Button cancelTaskButton;
 
-    public MainWindowView(MainWindowViewModel model, ViewFactory views) {
+    public MainWindowView(MainWindowViewModel model, ViewFactory views, ImportExportDialogs importExport) {
         this.model = model;
         this.views = views;
+        this.importExport = importExport;
     }
 
     @FXML
@@ -201,6 +204,16 @@ public final class MainWindowView {
         if (file != null) {
             model.openStore(file.toPath());
         }
+    }
+
+    @FXML
+    private void importEvents() {
+        importExport.chooseImport();
+    }
+
+    @FXML
+    private void exportEvents() {
+        importExport.chooseExport();
     }
 
     @FXML

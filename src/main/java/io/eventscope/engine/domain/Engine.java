@@ -5,20 +5,23 @@ import io.eventscope.engine.bus.DeadLetters;
 import io.eventscope.engine.bus.EventBus;
 import io.eventscope.engine.bus.InMemoryDeadLetters;
 import io.eventscope.engine.bus.JdbcDeadLetters;
-import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.EventStore;
-import io.eventscope.engine.store.jdbc.Database;
+import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.upcast.UpcasterChain;
+import io.eventscope.engine.upcast.UpcastingEventStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * The engine around one open store: command handling with its journal, the event bus, time
  * travel and causation trees, sharing one state cache. The window and the command line each
- * build one from the store they opened. Closing it stops the bus; the store stays open.
+ * open one, for example {@code Engine.open(Stores.open(spec), Shop.aggregateTypes(),
+ * ShopUpcasters.chain())}. Every part reads events upcast to their current shape. The journal
+ * and dead letters live in the store's database, or in memory for an in-memory store.
  */
 public final class Engine implements AutoCloseable {
+    private final OpenStore openStore;
     private final EventStore store;
     private final CommandJournal journal;
     private final CommandHandler commands;
@@ -26,11 +29,18 @@ public final class Engine implements AutoCloseable {
     private final TimeTravel timeTravel;
     private final CausationTrees causationTrees;
 
-    private Engine(EventStore store, CommandJournal journal, DeadLetters deadLetters,
-                   List<AggregateType<?, ?, ?>> types, UnaryOperator<EventEnvelope> upcast) {
-        this.store = store;
-        this.journal = journal;
-        StateLoader loader = new StateLoader(store, StateCache.withDefaults(), upcast);
+    private Engine(OpenStore openStore, List<AggregateType<?, ?, ?>> types, UpcasterChain upcasters) {
+        this.openStore = openStore;
+        this.store = new UpcastingEventStore(openStore.store(), upcasters);
+        DeadLetters deadLetters;
+        if (openStore.inMemory()) {
+            journal = new InMemoryCommandJournal();
+            deadLetters = new InMemoryDeadLetters();
+        } else {
+            journal = new JdbcCommandJournal(openStore.database());
+            deadLetters = new JdbcDeadLetters(openStore.database(), store);
+        }
+        StateLoader loader = new StateLoader(store, StateCache.withDefaults());
         this.commands = new CommandHandler(store, journal, loader, types, RetryPolicy.attempts(3));
         Map<String, AggregateType<?, ?, ?>> byName = new HashMap<>();
         types.forEach(t -> byName.put(t.name(), t));
@@ -40,25 +50,19 @@ public final class Engine implements AutoCloseable {
         bus.start();
     }
 
-    /**
-     * An engine on a store; {@code database} is the store's database (journal and dead letters
-     * live there), or null for an in-memory store, whose journal and dead letters are in memory too.
-     */
-    public static Engine create(EventStore store, Database database, List<AggregateType<?, ?, ?>> types) {
-        return create(store, database, types, UnaryOperator.identity());
+    /** An engine that owns the opened store: closing the engine closes it. */
+    public static Engine open(OpenStore openStore, List<AggregateType<?, ?, ?>> types, UpcasterChain upcasters) {
+        return new Engine(openStore, types, upcasters);
     }
 
-    /** Like {@link #create(EventStore, Database, List)}, with stored events upcast on read before they are folded. */
-    public static Engine create(EventStore store, Database database, List<AggregateType<?, ?, ?>> types,
-                                UnaryOperator<EventEnvelope> upcast) {
-        if (database == null) {
-            return new Engine(store, new InMemoryCommandJournal(), new InMemoryDeadLetters(), types, upcast);
-        }
-        return new Engine(store, new JdbcCommandJournal(database), new JdbcDeadLetters(database, store), types, upcast);
-    }
-
+    /** The store as every part of the engine reads it: events upcast to their current shape. */
     public EventStore store() {
         return store;
+    }
+
+    /** The store as opened, with its database (null for an in-memory store). */
+    public OpenStore openStore() {
+        return openStore;
     }
 
     public CommandJournal journal() {
@@ -81,8 +85,13 @@ public final class Engine implements AutoCloseable {
         return causationTrees;
     }
 
+    /** Stops the bus (parking what it could not deliver), then closes the store. */
     @Override
     public void close() {
-        bus.close();
+        try {
+            bus.close();
+        } finally {
+            openStore.close();
+        }
     }
 }

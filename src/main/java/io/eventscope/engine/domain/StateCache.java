@@ -36,6 +36,11 @@ public final class StateCache {
         return new StateCache(DEFAULT_INTERVAL, 1024, 256);
     }
 
+    /** The smallest spacing of checkpoints: only versions divisible by it are ever kept. */
+    public int interval() {
+        return interval;
+    }
+
     /** The checkpoint at the highest version not above {@code version}, or null. */
     public synchronized Checkpoint floor(String streamId, long version) {
         Checkpoints c = streams.get(streamId);

@@ -4,23 +4,21 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventStore;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * Rebuilds a stream's state: start from the nearest cached checkpoint, fold the remaining
- * events (upcast on read), and leave checkpoints behind for the next caller.
+ * events, and leave checkpoints behind for the next caller. Events are folded as the store
+ * returns them, so a store that upcasts on read hands the deciders the current shapes.
  */
 public final class StateLoader {
     private static final int PAGE = 1000;
 
     private final EventStore store;
     private final StateCache cache;
-    private final UnaryOperator<EventEnvelope> upcast;
 
-    public StateLoader(EventStore store, StateCache cache, UnaryOperator<EventEnvelope> upcast) {
+    public StateLoader(EventStore store, StateCache cache) {
         this.store = store;
         this.cache = cache;
-        this.upcast = upcast;
     }
 
     /** Called for every event folded, with the states around it. */
@@ -46,15 +44,16 @@ public final class StateLoader {
         while (at < version) {
             int want = (int) Math.min(PAGE, version - at);
             List<EventEnvelope> page = store.readStream(streamId, at + 1, want, Direction.FORWARDS);
-            for (EventEnvelope stored : page) {
-                EventEnvelope event = upcast.apply(stored);
+            for (EventEnvelope event : page) {
                 S next = apply(fold, state, event);
                 if (step != null) {
                     step.folded(event, state, next);
                 }
                 state = next;
                 at = event.version();
-                cache.offer(streamId, at, state);
+                if (at % cache.interval() == 0) {
+                    cache.offer(streamId, at, state);
+                }
             }
             if (page.size() < want) {
                 break;

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The one JSON shape of a stored event, shared by the command line's {@code read}, export and
@@ -39,7 +40,8 @@ public final class EnvelopeJson {
         metadata.put(USER_ID, e.metadata().userId());
         metadata.put(CORRELATION_ID, e.metadata().correlationId());
         metadata.put(CAUSATION_ID, e.metadata().causationId());
-        e.metadata().extra().forEach((key, value) -> {
+        // sorted: the same event always gives the same bytes (extra itself has no order)
+        new TreeMap<>(e.metadata().extra()).forEach((key, value) -> {
             if (!NAMED_METADATA.contains(key)) {
                 metadata.put(key, value);
             }

@@ -1,16 +1,13 @@
 package io.eventscope.engine.io;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.event.StreamIds;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -51,42 +48,28 @@ public final class EventBridgeFormat {
         return entry;
     }
 
+    /** The envelope without the two fields the entry carries itself. */
     private static String detail(EventEnvelope e) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(text)) {
-            out.writeStartObject();
-            out.writeStringField("eventId", e.eventId());
-            out.writeStringField("aggregateType", e.aggregateType());
-            out.writeStringField("aggregateId", e.aggregateId());
-            out.writeStringField("streamId", e.streamId());
-            out.writeNumberField("version", e.version());
-            out.writeNumberField("schemaVersion", e.schemaVersion());
-            out.writeNumberField("position", e.position());
-            out.writeFieldName("data");
-            Json.MAPPER.writeTree(out, e.data());
-            out.writeFieldName("metadata");
-            EnvelopeFormat.writeMetadata(e.metadata(), out);
-            out.writeEndObject();
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return text.toString();
+        ObjectNode detail = EnvelopeJson.toNode(e);
+        detail.remove("eventType");
+        detail.remove("timestamp");
+        return Json.write(detail);
     }
 
     /** The event an EventBridge delivery carries; {@link InvalidLineException} names what is missing or wrong. */
     public static ImportedEvent fromDelivery(JsonNode delivery) {
         if (!delivery.isObject()) {
             throw new InvalidLineException("expected an EventBridge event (a JSON object), found "
-                    + EnvelopeFormat.describe(delivery));
+                    + StrictEnvelopeReader.describe(delivery));
         }
-        String id = EnvelopeFormat.requiredText(delivery, "id");
-        String type = EnvelopeFormat.requiredText(delivery, "detail-type");
-        String source = EnvelopeFormat.requiredText(delivery, "source");
-        Instant time = EnvelopeFormat.timestamp(delivery, "time");
+        String id = StrictEnvelopeReader.requiredText(delivery, "id");
+        String type = StrictEnvelopeReader.requiredText(delivery, "detail-type");
+        String source = StrictEnvelopeReader.requiredText(delivery, "source");
+        Instant time = StrictEnvelopeReader.timestamp(delivery, "time");
         JsonNode detail = delivery.get("detail");
         if (detail == null || !detail.isObject()) {
             throw new InvalidLineException("field 'detail' must be a JSON object, found "
-                    + (detail == null ? "none" : EnvelopeFormat.describe(detail)));
+                    + (detail == null ? "none" : StrictEnvelopeReader.describe(detail)));
         }
         if (isEnvelopeDetail(detail)) {
             return fromEnvelopeDetail(type, time, detail);
@@ -119,7 +102,7 @@ public final class EventBridgeFormat {
         }
         envelope.put("eventType", type);
         envelope.put("timestamp", time.toString());
-        return EnvelopeFormat.read(envelope);
+        return StrictEnvelopeReader.read(envelope);
     }
 
     private static void putIfText(Map<String, String> extra, String key, JsonNode value) {

@@ -1,13 +1,14 @@
 package io.eventscope.engine.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -36,8 +37,8 @@ public final class NdjsonExporter {
         this.eventBusName = eventBusName;
     }
 
-    /** Writes every matching event to {@code out} (left open) and returns how many; stops early when cancelled. */
-    public long export(EventFilter filter, OutputStream out, ProgressMonitor monitor) {
+    /** Writes every matching event to {@code out} (flushed, left open) and returns how many; stops early when cancelled. */
+    public long export(EventFilter filter, Writer out, ProgressMonitor monitor) {
         long total = store.count(filter);
         long written = 0;
         try {
@@ -48,11 +49,9 @@ public final class NdjsonExporter {
             for (List<EventEnvelope> page = store.read(filter, from, PAGE, Direction.FORWARDS); !page.isEmpty();
                  page = store.read(filter, from, PAGE, Direction.FORWARDS)) {
                 for (EventEnvelope e : page) {
-                    if (format == ExportFormat.NDJSON) {
-                        EnvelopeFormat.write(e, json);
-                    } else {
-                        Json.MAPPER.writeTree(json, EventBridgeFormat.toPutEventsEntry(e, source, eventBusName));
-                    }
+                    Json.MAPPER.writeTree(json, format == ExportFormat.NDJSON
+                            ? EnvelopeJson.toNode(e)
+                            : EventBridgeFormat.toPutEventsEntry(e, source, eventBusName));
                     json.writeRaw('\n');
                 }
                 written += page.size();

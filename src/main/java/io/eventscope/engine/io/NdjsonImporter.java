@@ -55,9 +55,9 @@ public final class NdjsonImporter {
         this.lineFormat = lineFormat;
     }
 
-    /** Lines in the envelope format of {@link EnvelopeFormat}, as NDJSON export writes them. */
+    /** Lines in the envelope format of {@link io.eventscope.engine.event.EnvelopeJson}, as NDJSON export writes them. */
     public static NdjsonImporter envelopes(EventStore store) {
-        return new NdjsonImporter(store, EnvelopeFormat::read);
+        return new NdjsonImporter(store, StrictEnvelopeReader::read);
     }
 
     /** Lines that are events as EventBridge delivers them to a Lambda target. */
@@ -106,7 +106,7 @@ public final class NdjsonImporter {
                         throw new InvalidLineException("line is " + lines.lineLength() + " bytes long, more than the limit of "
                                 + options.maxLineBytes());
                     }
-                    v.accept(lineFormat.apply(parser.parse(parser.decode(lines.bytes()))), lines.lineNumber());
+                    v.accept(lineFormat.apply(parser.parse(lines.bytes())), lines.lineNumber());
                 } catch (InvalidLineException e) {
                     v.reject(lines.lineNumber(), e.getMessage());
                 }
@@ -130,7 +130,7 @@ public final class NdjsonImporter {
                 }
                 ImportedEvent event;
                 try {
-                    event = lineFormat.apply(parser.parse(parser.decode(lines.bytes())));
+                    event = lineFormat.apply(parser.parse(lines.bytes()));
                 } catch (InvalidLineException e) {
                     return validation.report(file, imported, false,
                             "line " + line + " changed while importing (" + e.getMessage() + "); " + imported

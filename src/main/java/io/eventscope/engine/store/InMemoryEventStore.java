@@ -38,42 +38,59 @@ public final class InMemoryEventStore implements EventStore {
         List<AppendResult> results = new ArrayList<>(appends.size());
         lock.writeLock().lock();
         try {
-            List<EventEnvelope> pending = new ArrayList<>();
-            Map<String, Long> versions = new HashMap<>();
-            Map<String, EventEnvelope> pendingById = new HashMap<>();
-            Instant now = clock.instant();
-            long position = log.size();
-            for (StreamAppend a : appends) {
-                AppendResult replay = StoredEvents.idempotentReplay(a.streamId(), a.events(),
-                        id -> byId.containsKey(id) ? byId.get(id) : pendingById.get(id));
-                if (replay != null) {
-                    results.add(replay);
-                    continue;
+            int logSizeBefore = log.size();
+            try {
+                Instant now = clock.instant();
+                for (StreamAppend a : appends) {
+                    results.add(write(a, now));
                 }
-                long actual = versions.computeIfAbsent(a.streamId(),
-                        id -> (long) streams.getOrDefault(id, List.of()).size());
-                if (!a.expected().accepts(actual)) {
-                    throw new ConcurrencyConflictException(a.streamId(), a.expected(), actual);
-                }
-                long version = actual;
-                for (NewEvent e : a.events()) {
-                    EventEnvelope written = StoredEvents.envelope(a.streamId(), e, ++version, ++position, now);
-                    pending.add(written);
-                    pendingById.put(written.eventId(), written);
-                }
-                versions.put(a.streamId(), version);
-                results.add(new AppendResult(a.streamId(), version, position));
-            }
-            for (EventEnvelope e : pending) {
-                log.add(e);
-                streams.computeIfAbsent(e.streamId(), k -> new ArrayList<>()).add(e);
-                byId.put(e.eventId(), e);
+            } catch (RuntimeException e) {
+                undoAfter(logSizeBefore);
+                throw e;
             }
         } finally {
             lock.writeLock().unlock();
         }
         subscriptions.forEach(CatchUpSubscription::signal);
         return results;
+    }
+
+    /** Writes straight into the maps (readers wait for the lock); {@link #undoAfter} takes it back on failure. */
+    private AppendResult write(StreamAppend a, Instant now) {
+        AppendResult replay = StoredEvents.idempotentReplay(a.streamId(), a.events(), byId::get);
+        if (replay != null) {
+            return replay;
+        }
+        List<EventEnvelope> stream = streams.get(a.streamId());
+        long actual = stream == null ? 0 : stream.size();
+        if (!a.expected().accepts(actual)) {
+            throw new ConcurrencyConflictException(a.streamId(), a.expected(), actual);
+        }
+        if (stream == null) {
+            stream = new ArrayList<>();
+            streams.put(a.streamId(), stream);
+        }
+        long version = actual;
+        for (NewEvent e : a.events()) {
+            EventEnvelope written = StoredEvents.envelope(a.streamId(), e, ++version, log.size() + 1, now);
+            log.add(written);
+            stream.add(written);
+            byId.put(written.eventId(), written);
+        }
+        return new AppendResult(a.streamId(), version, log.size());
+    }
+
+    /** Removes everything appended after the log had {@code size} events, newest first. */
+    private void undoAfter(int size) {
+        for (int i = log.size() - 1; i >= size; i--) {
+            EventEnvelope e = log.remove(i);
+            byId.remove(e.eventId());
+            List<EventEnvelope> stream = streams.get(e.streamId());
+            stream.remove(stream.size() - 1);
+            if (stream.isEmpty()) {
+                streams.remove(e.streamId());
+            }
+        }
     }
 
     @Override

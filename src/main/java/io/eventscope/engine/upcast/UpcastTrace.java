@@ -1,5 +1,7 @@
 package io.eventscope.engine.upcast;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.flipkart.zjsonpatch.JsonDiff;
 import io.eventscope.engine.event.EventEnvelope;
 import java.util.List;
 
@@ -15,6 +17,16 @@ public record UpcastTrace(EventEnvelope stored, List<UpcastStep> steps) {
 
     public boolean changed() {
         return !steps.isEmpty();
+    }
+
+    /**
+     * What step {@code index} changed in the data, as RFC 6902 operations (path, op, value), for
+     * highlighting; {@code index} -1 compares the stored data with the final result.
+     */
+    public JsonNode changes(int index) {
+        JsonNode before = index <= 0 ? stored.data() : steps.get(index - 1).result().data();
+        JsonNode after = index < 0 ? upcasted().data() : steps.get(index).result().data();
+        return JsonDiff.asJson(before, after);
     }
 
     /** The event in its newest shape; the stored one when nothing applied. */

@@ -18,6 +18,6 @@ public final class OrderCreatedSplitsTotal implements Upcaster {
 
     @Override
     public JsonNode upcast(JsonNode data) {
-        return Money.totalToAmount(data, "OrderCreated v2");
+        return LegacyTotal.toAmount(data, "OrderCreated v2");
     }
 }

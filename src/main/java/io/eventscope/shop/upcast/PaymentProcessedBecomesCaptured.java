@@ -27,6 +27,6 @@ public final class PaymentProcessedBecomesCaptured implements Upcaster {
 
     @Override
     public JsonNode upcast(JsonNode data) {
-        return Money.totalToAmount(data, "PaymentProcessed v1");
+        return LegacyTotal.toAmount(data, "PaymentProcessed v1");
     }
 }

@@ -1,5 +1,6 @@
 package io.eventscope.app.events;
 
+import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.Notices;
@@ -48,7 +49,7 @@ class EventsViewModelTest {
         tasks = new TaskExecutor(new Notices());
         workspace = new Workspace(tasks, file -> {
             throw new IllegalStateException("no files here");
-        }, opened -> Engine.create(opened.store(), null, List.of()), new StoreSeeder(home.resolve("none")), new Settings(home));
+        }, opened -> Engine.open(opened, List.of(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")), new Settings(home));
         model = fx(() -> new EventsViewModel(workspace, tasks));
     }
 

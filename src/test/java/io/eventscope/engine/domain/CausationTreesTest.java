@@ -16,7 +16,7 @@ class CausationTreesTest {
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final CommandJournal journal = new InMemoryCommandJournal();
     private final CommandHandler handler = new CommandHandler(store, journal,
-            new StateLoader(store, StateCache.withDefaults(), e -> e), List.of(BankAccount.type()), RetryPolicy.NONE);
+            new StateLoader(store, StateCache.withDefaults()), List.of(BankAccount.type()), RetryPolicy.NONE);
     private final CausationTrees trees = new CausationTrees(store, journal);
 
     @Test

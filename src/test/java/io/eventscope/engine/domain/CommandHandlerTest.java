@@ -18,7 +18,7 @@ class CommandHandlerTest {
     private CommandHandler handler = handler(BankAccount.type(), RetryPolicy.NONE);
 
     private CommandHandler handler(AggregateType<?, ?, ?> type, RetryPolicy retry) {
-        StateLoader loader = new StateLoader(store, new StateCache(2, 16, 4), e -> e);
+        StateLoader loader = new StateLoader(store, new StateCache(2, 16, 4));
         return new CommandHandler(store, journal, loader, List.of(type), retry);
     }
 
@@ -97,6 +97,37 @@ class CommandHandlerTest {
         assertThat(((CommandResult.Rejected) result).reason())
                 .isEqualTo("unknown command type 'CloseAccount'; known: Deposit, OpenAccount, Withdraw");
         assertThat(journal.byCommandId(result.commandId()).orElseThrow().status()).isEqualTo(CommandStatus.REJECTED);
+    }
+
+    @Test
+    void aCommandThatNamesNoAggregateIsRejected() {
+        AggregateType<BankAccount.Command, BankAccount.State, BankAccount.Event> account = BankAccount.type();
+        handler = handler(new AggregateType<BankAccount.Command, BankAccount.State, BankAccount.Event>() {
+            public String name() {
+                return account.name();
+            }
+
+            public Decider<BankAccount.Command, BankAccount.State, BankAccount.Event> decider() {
+                return account.decider();
+            }
+
+            public java.util.Map<String, Class<? extends BankAccount.Command>> commandTypes() {
+                return account.commandTypes();
+            }
+
+            public String aggregateId(BankAccount.Command command) {
+                return " ";
+            }
+
+            public EventCodec<BankAccount.Event> events() {
+                return account.events();
+            }
+        }, RetryPolicy.NONE);
+
+        CommandResult result = run("OpenAccount", "{\"accountId\":\"a1\"}");
+
+        assertThat(((CommandResult.Rejected) result).reason()).isEqualTo("OpenAccount names no account: its account id is missing");
+        assertThat(store.headPosition()).isZero();
     }
 
     @Test

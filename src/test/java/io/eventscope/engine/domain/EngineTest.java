@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.jdbc.Database;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +16,9 @@ class EngineTest {
 
     @Test
     void aBusHandlerReactingWithACommandExtendsTheCausationTreeOfTheRootCommand() throws Exception {
-        try (Database db = Database.open("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-             InMemoryEventStore store = new InMemoryEventStore();
-             Engine engine = Engine.create(store, db, List.of(BankAccount.type()))) {
+        Database db = Database.open("jdbc:h2:mem:engine-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        InMemoryEventStore store = new InMemoryEventStore();
+        try (Engine engine = Engine.open(new OpenStore(store, db), List.of(BankAccount.type()), UpcasterChain.EMPTY)) {
             // A policy: every new account gets a welcome bonus.
             engine.bus().subscribe("welcome-bonus", "AccountOpened", opened -> engine.commands().handle(
                     CommandEnvelope.causedBy(opened, "Deposit", Json.MAPPER.createObjectNode()

@@ -28,7 +28,7 @@ class TimeTravelProperties {
                                                         @ForAll @IntRange(min = 1, max = 10) int interval,
                                                         @ForAll @Size(min = 1, max = 15) List<@IntRange(min = 0, max = 1000) Integer> jumps) {
         InMemoryEventStore store = new InMemoryEventStore();
-        StateLoader loader = new StateLoader(store, new StateCache(interval, 4, 2), e -> e);
+        StateLoader loader = new StateLoader(store, new StateCache(interval, 4, 2));
         CommandHandler handler = new CommandHandler(store, new InMemoryCommandJournal(), loader,
                 List.of(BankAccount.type()), RetryPolicy.NONE);
         TimeTravel timeTravel = new TimeTravel(store, loader, Map.of("account", BankAccount.type()));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class TimeTravelTest {
     private final InMemoryEventStore store = new InMemoryEventStore();
-    private final StateLoader loader = new StateLoader(store, new StateCache(3, 8, 4), e -> e);
+    private final StateLoader loader = new StateLoader(store, new StateCache(3, 8, 4));
     private final CommandHandler handler = new CommandHandler(store, new InMemoryCommandJournal(), loader,
             List.of(BankAccount.type()), RetryPolicy.NONE);
     private final TimeTravel timeTravel = new TimeTravel(store, loader, Map.of("account", BankAccount.type()));

@@ -222,6 +222,14 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void anIdTwiceInOneAppendIsRefusedBeforeAnythingIsStored() {
+        NewEvent twice = event("same", "E", "{}", Metadata.EMPTY);
+        assertThatThrownBy(() -> append("order-1", ExpectedVersion.ANY, twice, twice))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same").hasMessageContaining("twice");
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
     void appendsToTheSameStreamInOneCallSeeEachOther() {
         List<AppendResult> results = store.appendAll(List.of(
                 new StreamAppend("order-1", ExpectedVersion.NO_STREAM, List.of(event("A", "{}"))),

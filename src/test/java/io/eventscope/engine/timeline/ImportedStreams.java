@@ -15,7 +15,7 @@ import java.util.Map;
 /** A store of streams without deciders (they fold as JSON merges) and time travel over it. */
 final class ImportedStreams {
     final InMemoryEventStore store = new InMemoryEventStore();
-    final TimeTravel timeTravel = new TimeTravel(store, new StateLoader(store, new StateCache(4, 16, 8), e -> e), Map.of());
+    final TimeTravel timeTravel = new TimeTravel(store, new StateLoader(store, new StateCache(4, 16, 8)), Map.of());
 
     ImportedStreams append(String stream, String type, String json) {
         return append(stream, type, json, null, null);

@@ -66,6 +66,15 @@ class UpcasterChainTest {
     }
 
     @Test
+    void eachStepsChangesAreJsonPatchOperations() {
+        UpcastTrace trace = chain.trace(event("Renamed", 1, "{\"a\":1}", 4));
+
+        assertThat(trace.changes(0)).isEqualTo(Json.parse("[{\"op\":\"add\",\"path\":\"/b\",\"value\":2}]"));
+        assertThat(trace.changes(1)).isEqualTo(Json.parse("[{\"op\":\"add\",\"path\":\"/c\",\"value\":3}]"));
+        assertThat(trace.changes(-1)).hasSize(2);
+    }
+
+    @Test
     void startsMidChainAndLeavesCurrentEventsAlone() {
         EventEnvelope v2 = event("Named", 2, "{\"a\":1}", 1);
         assertThat(chain.trace(v2).steps()).hasSize(1);

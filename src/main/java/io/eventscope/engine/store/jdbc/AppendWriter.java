@@ -27,6 +27,7 @@ import java.util.Map;
  */
 final class AppendWriter implements AutoCloseable {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String VALUE_TOO_LONG = "22001";
 
     private final Connection connection;
     private final PreparedStatement insert;
@@ -34,6 +35,8 @@ final class AppendWriter implements AutoCloseable {
     private final PreparedStatement byEventId;
     private final PreparedStatement head;
     private final Clock clock;
+    /** The head after this writer's last commit, or -1 when it must be read (at first, after a failure). */
+    private long knownHead = -1;
 
     AppendWriter(Database db, Clock clock) throws SQLException {
         this.connection = db.connection();
@@ -48,12 +51,14 @@ final class AppendWriter implements AutoCloseable {
     /** Writes and commits the group; afterwards every pending append holds its outcome. */
     void write(List<PendingAppend> group) {
         try {
-            Group g = new Group(queryLong(head), clock.instant());
+            Group g = new Group(knownHead >= 0 ? knownHead : queryLong(head), clock.instant());
             for (PendingAppend p : group) {
                 writeOne(g, p);
             }
             connection.commit();
+            knownHead = g.headInDoubt ? -1 : g.head;
         } catch (SQLException | RuntimeException e) {
+            knownHead = -1;
             rollback();
             EventStoreException failure = new EventStoreException("Could not commit appends to the event store: "
                     + Database.rootMessage(e), e);
@@ -65,34 +70,54 @@ final class AppendWriter implements AutoCloseable {
         Savepoint savepoint = connection.setSavepoint();
         try {
             p.written(writeAppends(g, p.appends(), false));
-        } catch (ConcurrencyConflictException | SQLException first) {
-            // Maybe a retry of appends already stored: check their ids before blaming the version.
-            connection.rollback(savepoint);
-            if (first instanceof SQLException sql && !isUniqueViolation(sql)) {
-                p.fail(new EventStoreException("Append to stream '" + p.appends().get(0).streamId()
-                        + "' failed: " + Database.rootMessage(sql), sql));
+            return;
+        } catch (ConcurrencyConflictException e) {
+            undo(savepoint); // maybe a retry of appends already stored: the careful pass tells
+        } catch (SQLException e) {
+            undo(savepoint);
+            if (!isUniqueViolation(e)) {
+                g.headInDoubt = true;
+                p.fail(appendFailure(p, e));
                 return;
             }
-            try {
-                p.written(writeAppends(g, p.appends(), true));
-            } catch (EventStoreException e) {
-                connection.rollback(savepoint);
-                p.fail(e);
-            } catch (SQLException e) {
-                connection.rollback(savepoint);
-                p.fail(new EventStoreException("Append to stream '" + p.appends().get(0).streamId()
-                        + "' failed: " + Database.rootMessage(e), e));
-            }
         } catch (EventStoreException e) {
-            connection.rollback(savepoint);
+            undo(savepoint);
             p.fail(e);
+            return;
         }
+        try {
+            g.forgetCached();
+            p.written(writeAppends(g, p.appends(), true));
+        } catch (EventStoreException e) {
+            undo(savepoint);
+            p.fail(e);
+        } catch (SQLException e) {
+            undo(savepoint);
+            g.headInDoubt = true;
+            p.fail(appendFailure(p, e));
+        }
+    }
+
+    /** Takes back one caller's appends, including rows batched but not yet sent. */
+    private void undo(Savepoint savepoint) throws SQLException {
+        insert.clearBatch();
+        connection.rollback(savepoint);
+    }
+
+    private static EventStoreException appendFailure(PendingAppend p, SQLException e) {
+        String stream = p.appends().get(0).streamId();
+        if (VALUE_TOO_LONG.equals(e.getSQLState())) {
+            return new EventStoreException("Append to stream '" + stream + "' refused: an event is larger than the"
+                    + " store holds (JSON data and metadata up to 1,000,000 characters each; ids, types and stream ids"
+                    + " up to 200-400). Nothing was stored.", e);
+        }
+        return new EventStoreException("Append to stream '" + stream + "' failed: " + Database.rootMessage(e), e);
     }
 
     /**
      * Checks and inserts one caller's appends. The fast pass trusts that event ids are new (the
-     * unique index says otherwise); the careful pass looks every id up first, so a re-append
-     * of stored events returns their original result.
+     * unique index says otherwise) and what it has cached; the careful pass looks every id up
+     * first, so a re-append of stored events returns their original result.
      */
     private List<AppendResult> writeAppends(Group g, List<StreamAppend> appends, boolean careful) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
@@ -147,6 +172,7 @@ final class AppendWriter implements AutoCloseable {
 
     private void rollback() {
         try {
+            insert.clearBatch();
             connection.rollback();
         } catch (SQLException ignored) {
             // The connection is broken; the failure already reported says why.
@@ -168,12 +194,19 @@ final class AppendWriter implements AutoCloseable {
     /** What one transaction has written so far: the head position and the versions of streams it touched. */
     private final class Group {
         long head;
+        boolean headInDoubt;
         final Instant now;
         final Map<String, Long> versions = new HashMap<>();
 
         Group(long head, Instant now) {
             this.head = head;
             this.now = now;
+        }
+
+        /** Reads head and versions afresh: another store on the same database may have written. */
+        void forgetCached() throws SQLException {
+            head = queryLong(AppendWriter.this.head);
+            versions.clear();
         }
 
         long version(String streamId) throws SQLException {

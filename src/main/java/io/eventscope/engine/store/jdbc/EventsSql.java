@@ -21,7 +21,10 @@ final class EventsSql {
 
     static final String INSERT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String HEAD = "SELECT COALESCE(MAX(position), 0) FROM events";
-    static final String STREAM_VERSION = "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?";
+    // Ordering by both columns of the (stream_id, version) index lets H2 read one row, or the
+    // page asked for, instead of every event of the stream (measured: scanCount 1 vs 100,000).
+    static final String STREAM_VERSION = "SELECT COALESCE((SELECT version FROM events WHERE stream_id = ?"
+            + " ORDER BY stream_id DESC, version DESC FETCH FIRST 1 ROW ONLY), 0)";
     static final String BY_EVENT_ID = "SELECT " + COLUMNS + " FROM events WHERE event_id = ?";
     static final String STREAMS = "SELECT stream_id, MAX(version) FROM events GROUP BY stream_id ORDER BY stream_id";
 
@@ -32,8 +35,9 @@ final class EventsSql {
 
     static String readStream(Direction direction) {
         return direction == Direction.FORWARDS
-                ? "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?"
-                : "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?";
+                ? "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version >= ? ORDER BY stream_id, version LIMIT ?"
+                : "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version <= ?"
+                + " ORDER BY stream_id DESC, version DESC LIMIT ?";
     }
 
     /** A read of the global log: the filter's conditions, then the position bound and the limit. */
@@ -44,53 +48,55 @@ final class EventsSql {
         params.add(limit);
         String bound = direction == Direction.FORWARDS ? "position >= ?" : "position <= ?";
         String order = direction == Direction.FORWARDS ? "position" : "position DESC";
-        return new Query("SELECT " + COLUMNS + " FROM events WHERE " + where.sql() + bound
-                + " ORDER BY " + order + " LIMIT ?", params);
+        String conditions = where.sql().isEmpty() ? bound : where.sql() + " AND " + bound;
+        return new Query("SELECT " + COLUMNS + " FROM events WHERE " + conditions + " ORDER BY " + order + " LIMIT ?",
+                params);
     }
 
+    /** Without conditions this is H2's instant row count. */
     static Query count(EventFilter filter) {
         Query where = where(filter);
-        return new Query("SELECT COUNT(*) FROM events WHERE " + where.sql() + "TRUE", where.params());
+        return new Query(where.sql().isEmpty() ? "SELECT COUNT(*) FROM events"
+                : "SELECT COUNT(*) FROM events WHERE " + where.sql(), where.params());
     }
 
-    /** The filter as conditions each followed by {@code AND}, so a caller appends its own last one. */
+    /** The filter as conditions joined by AND; empty when it matches everything. */
     private static Query where(EventFilter filter) {
-        StringBuilder sql = new StringBuilder();
+        List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         String pattern = filter.streamPattern();
         if (pattern != null && pattern.indexOf('*') < 0) {
-            sql.append("stream_id = ? AND ");
+            conditions.add("stream_id = ?");
             params.add(pattern);
         } else if (pattern != null) {
-            sql.append("stream_id LIKE ? ESCAPE '").append(LIKE_ESCAPE).append("' AND ");
+            conditions.add("stream_id LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
             params.add(escapeLike(pattern).replace('*', '%'));
         }
         if (!filter.types().isEmpty()) {
-            sql.append("event_type IN (").append(String.join(", ", Collections.nCopies(filter.types().size(), "?")))
-                    .append(") AND ");
+            conditions.add("event_type IN (" + String.join(", ", Collections.nCopies(filter.types().size(), "?")) + ")");
             params.addAll(filter.types().stream().sorted().toList());
         }
         if (filter.correlationId() != null) {
-            sql.append("correlation_id = ? AND ");
+            conditions.add("correlation_id = ?");
             params.add(filter.correlationId());
         }
         if (filter.causationId() != null) {
-            sql.append("causation_id = ? AND ");
+            conditions.add("causation_id = ?");
             params.add(filter.causationId());
         }
         if (filter.from() != null) {
-            sql.append("ts >= ? AND ");
+            conditions.add("ts >= ?");
             params.add(timestamp(filter.from()));
         }
         if (filter.to() != null) {
-            sql.append("ts < ? AND ");
+            conditions.add("ts < ?");
             params.add(timestamp(filter.to()));
         }
         if (filter.text() != null) {
-            sql.append("LOWER(data) LIKE ? ESCAPE '").append(LIKE_ESCAPE).append("' AND ");
+            conditions.add("LOWER(data) LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
             params.add("%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
         }
-        return new Query(sql.toString(), params);
+        return new Query(String.join(" AND ", conditions), params);
     }
 
     /** Makes {@code %}, {@code _} and the escape character match themselves. */

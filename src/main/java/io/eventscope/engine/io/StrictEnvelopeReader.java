@@ -1,84 +1,32 @@
 package io.eventscope.engine.io;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.event.StreamIds;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * The JSON of one envelope, as NDJSON export writes it and import reads it:
- * <pre>
- * {"eventId":"…","eventType":"OrderCreated","aggregateType":"order","aggregateId":"o1",
- *  "streamId":"order-o1","version":1,"schemaVersion":3,"position":17,
- *  "timestamp":"2026-11-20T09:15:02.120Z","data":{…},
- *  "metadata":{"userId":"alice","correlationId":"…","causationId":"…","extra":{…}}}
- * </pre>
- * Fields come in that order, absent values as null and {@code extra} sorted by key, so the
- * same event always gives the same bytes. On import {@code position} is optional and ignored
- * (the target store assigns positions), {@code streamId} may be left out when aggregateType
- * and aggregateId are given, {@code metadata} may be left out; any other field is required
- * and unknown fields are refused, so a misspelt name is caught rather than lost.
+ * Reads one line of an import file: the {@link EnvelopeJson} shape that {@code read} and
+ * {@code export} write, checked field by field so the import report can say exactly what is
+ * wrong. Stricter than {@link EnvelopeJson#fromNode}: {@code version} and
+ * {@code schemaVersion} are required (an import must say where each event goes), unknown
+ * top-level fields are refused (a misspelt name is caught rather than lost), and metadata
+ * entries must be strings. {@code position} is optional and ignored: the target store assigns
+ * positions. {@code streamId} may be left out when aggregateType and aggregateId are given.
  */
-public final class EnvelopeFormat {
+public final class StrictEnvelopeReader {
     private static final Set<String> FIELDS = Set.of("eventId", "eventType", "aggregateType", "aggregateId",
             "streamId", "version", "schemaVersion", "position", "timestamp", "data", "metadata");
-    private static final Set<String> METADATA_FIELDS = Set.of("userId", "correlationId", "causationId", "extra");
+    private static final Set<String> NAMED_METADATA = Set.of("userId", "correlationId", "causationId");
 
-    private EnvelopeFormat() {
-    }
-
-    public static void write(EventEnvelope e, JsonGenerator out) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("eventId", e.eventId());
-        out.writeStringField("eventType", e.eventType());
-        out.writeStringField("aggregateType", e.aggregateType());
-        out.writeStringField("aggregateId", e.aggregateId());
-        out.writeStringField("streamId", e.streamId());
-        out.writeNumberField("version", e.version());
-        out.writeNumberField("schemaVersion", e.schemaVersion());
-        out.writeNumberField("position", e.position());
-        out.writeStringField("timestamp", e.timestamp().toString());
-        out.writeFieldName("data");
-        Json.MAPPER.writeTree(out, e.data());
-        out.writeFieldName("metadata");
-        writeMetadata(e.metadata(), out);
-        out.writeEndObject();
-    }
-
-    static void writeMetadata(Metadata m, JsonGenerator out) throws IOException {
-        out.writeStartObject();
-        out.writeStringField("userId", m.userId());
-        out.writeStringField("correlationId", m.correlationId());
-        out.writeStringField("causationId", m.causationId());
-        out.writeObjectFieldStart("extra");
-        for (Map.Entry<String, String> entry : new TreeMap<>(m.extra()).entrySet()) {
-            out.writeStringField(entry.getKey(), entry.getValue());
-        }
-        out.writeEndObject();
-        out.writeEndObject();
-    }
-
-    public static String toJson(EventEnvelope e) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = Json.MAPPER.getFactory().createGenerator(text)) {
-            write(e, out);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        return text.toString();
+    private StrictEnvelopeReader() {
     }
 
     /** The event a parsed line describes, or an {@link InvalidLineException} naming the first field that is wrong. */
@@ -128,26 +76,17 @@ public final class EnvelopeFormat {
         if (!node.isObject()) {
             throw new InvalidLineException("field 'metadata' must be a JSON object, found " + describe(node));
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!METADATA_FIELDS.contains(name)) {
-                throw new InvalidLineException("unknown field 'metadata." + name + "'");
-            }
-        }
         Map<String, String> extra = new HashMap<>();
-        JsonNode extraNode = node.get("extra");
-        if (extraNode != null && !extraNode.isNull()) {
-            if (!extraNode.isObject()) {
-                throw new InvalidLineException("field 'metadata.extra' must be a JSON object, found " + describe(extraNode));
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (NAMED_METADATA.contains(field.getKey())) {
+                continue;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = extraNode.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!field.getValue().isTextual()) {
-                    throw new InvalidLineException("field 'metadata.extra." + field.getKey()
-                            + "' must be a string, found " + describe(field.getValue()));
-                }
-                extra.put(field.getKey(), field.getValue().textValue());
+            if (!field.getValue().isTextual()) {
+                throw new InvalidLineException("field 'metadata." + field.getKey() + "' must be a string, found "
+                        + describe(field.getValue()));
             }
+            extra.put(field.getKey(), field.getValue().textValue());
         }
         return new Metadata(optionalText(node, "userId", "metadata."), optionalText(node, "correlationId", "metadata."),
                 optionalText(node, "causationId", "metadata."), extra);

@@ -4,16 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventscope.engine.event.Json;
 
-/** The one reshaping both money upcasters share: a bare {@code total} becomes {@code amount} + {@code currency}. */
-final class Money {
+/** The reshaping both money upcasters share: the bare {@code total} of old events becomes {@code amount} + {@code currency}. */
+final class LegacyTotal {
     /** Every price before currencies were recorded was in euros. */
     static final String LEGACY_CURRENCY = "EUR";
 
-    private Money() {
+    private LegacyTotal() {
     }
 
     /** A copy of {@code data} with {@code total} replaced, in the same place, by {@code amount} and {@code currency}. */
-    static ObjectNode totalToAmount(JsonNode data, String eventDescription) {
+    static ObjectNode toAmount(JsonNode data, String eventDescription) {
         JsonNode total = data.get("total");
         if (total == null || !total.isNumber()) {
             throw new IllegalArgumentException(eventDescription + " needs a numeric 'total', found "

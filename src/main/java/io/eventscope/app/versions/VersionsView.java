@@ -1,0 +1,220 @@
+package io.eventscope.app.versions;
+
+import io.eventscope.engine.upcast.UpcastFailure;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionModel;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.FileChooser;
+import javafx.util.Callback;
+
+/** The Versions view's controller: binds the counts, events, failures and the comparison to the view model. */
+public final class VersionsView {
+    private static final List<String> CHANGE_STYLES = List.of("json-added", "json-removed", "json-changed");
+
+    private final VersionsViewModel model;
+
+    @FXML private Button runButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressBar dryRunProgress;
+    @FXML private Label summaryLabel;
+    @FXML private TableView<VersionCount> versionsTable;
+    @FXML private TableColumn<VersionCount, String> versionTypeColumn;
+    @FXML private TableColumn<VersionCount, Integer> versionSchemaColumn;
+    @FXML private TableColumn<VersionCount, Long> versionCountColumn;
+    @FXML private TableColumn<VersionCount, String> versionBecomesColumn;
+    @FXML private Button moreButton;
+    @FXML private TableView<EventListing> eventsTable;
+    @FXML private TableColumn<EventListing, Long> eventPositionColumn;
+    @FXML private TableColumn<EventListing, String> eventStreamColumn;
+    @FXML private TableColumn<EventListing, Long> eventVersionColumn;
+    @FXML private TableColumn<EventListing, String> eventTimeColumn;
+    @FXML private TableView<UpcastFailure> failuresTable;
+    @FXML private TableColumn<UpcastFailure, Long> failurePositionColumn;
+    @FXML private TableColumn<UpcastFailure, String> failureTypeColumn;
+    @FXML private TableColumn<UpcastFailure, String> failureMessageColumn;
+    @FXML private Label headlineLabel;
+    @FXML private Button fixtureButton;
+    @FXML private Label failureLabel;
+    @FXML private Label storedTitle;
+    @FXML private Label upcastedTitle;
+    @FXML private ListView<JsonLine> storedJson;
+    @FXML private ListView<JsonLine> upcastedJson;
+    @FXML private ListView<ChainStep> stepsList;
+    @FXML private Label stepTitle;
+    @FXML private ListView<JsonLine> stepJson;
+    @FXML private ListView<String> stepChanges;
+
+    public VersionsView(VersionsViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        bindDryRun();
+        bindVersions();
+        bindEvents();
+        bindFailures();
+        bindComparison();
+        bindSteps();
+        model.activate();
+    }
+
+    private void bindDryRun() {
+        runButton.disableProperty().bind(model.dryRunning());
+        cancelButton.disableProperty().bind(model.dryRunning().not());
+        dryRunProgress.visibleProperty().bind(model.dryRunning());
+        dryRunProgress.progressProperty().bind(model.dryRunProgress());
+        summaryLabel.textProperty().bind(model.summary());
+    }
+
+    private void bindVersions() {
+        versionTypeColumn.setCellValueFactory(column(VersionCount::eventType));
+        versionSchemaColumn.setCellValueFactory(column(VersionCount::schemaVersion));
+        versionCountColumn.setCellValueFactory(column(VersionCount::count));
+        versionBecomesColumn.setCellValueFactory(column(v -> v.becomes().isEmpty() ? "current" : v.becomes()));
+        versionsTable.setItems(model.versions());
+        syncSelection(versionsTable.getSelectionModel(), model.selectedVersion());
+    }
+
+    private void bindEvents() {
+        eventPositionColumn.setCellValueFactory(column(EventListing::position));
+        eventStreamColumn.setCellValueFactory(column(EventListing::streamId));
+        eventVersionColumn.setCellValueFactory(column(EventListing::version));
+        eventTimeColumn.setCellValueFactory(column(EventListing::time));
+        eventsTable.setItems(model.events());
+        syncSelection(eventsTable.getSelectionModel(), model.selectedEvent());
+        model.selectedEvent().addListener((obs, old, now) -> {
+            if (now != null) {
+                eventsTable.scrollTo(now);
+            }
+        });
+        moreButton.disableProperty().bind(model.moreEvents().not());
+    }
+
+    private void bindFailures() {
+        failurePositionColumn.setCellValueFactory(column(UpcastFailure::position));
+        failureTypeColumn.setCellValueFactory(column(f -> f.eventType() + " v" + f.schemaVersion()));
+        failureMessageColumn.setCellValueFactory(column(f -> f.upcaster() + ": " + f.message()));
+        failuresTable.setItems(model.failures());
+        failuresTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.showFailure(now));
+    }
+
+    private void bindComparison() {
+        storedJson.setCellFactory(list -> new JsonLineCell());
+        upcastedJson.setCellFactory(list -> new JsonLineCell());
+        fixtureButton.disableProperty().bind(model.canExportFixture().not());
+        model.comparison().addListener((obs, old, shown) -> {
+            headlineLabel.setText(shown == null ? "Select an event" : shown.headline());
+            failureLabel.setText(shown == null || shown.failure() == null ? "" : shown.failure());
+            failureLabel.setManaged(!failureLabel.getText().isEmpty());
+            storedJson.getItems().setAll(shown == null ? List.of() : shown.overall().before());
+            upcastedJson.getItems().setAll(shown == null ? List.of() : shown.overall().after());
+            stepsList.getItems().setAll(shown == null ? List.of() : shown.steps());
+            storedTitle.setText(shown == null ? "Stored" : "Stored · " + shown.stored().eventType() + " v"
+                    + shown.stored().schemaVersion());
+            upcastedTitle.setText(shown == null || shown.trace() == null ? "Upcasted"
+                    : "Upcasted · " + shown.trace().upcasted().eventType() + " v"
+                    + shown.trace().upcasted().schemaVersion());
+        });
+        failureLabel.setManaged(false);
+    }
+
+    private void bindSteps() {
+        stepsList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ChainStep step, boolean empty) {
+                super.updateItem(step, empty);
+                setText(empty || step == null ? null : step.label());
+            }
+        });
+        stepJson.setCellFactory(list -> new JsonLineCell());
+        syncSelection(stepsList.getSelectionModel(), model.selectedStep());
+        model.selectedStep().addListener((obs, old, step) -> {
+            stepTitle.setText(step == null ? "Step result" : "Step " + step.number() + " result · " + step.typeAndVersion());
+            stepJson.getItems().setAll(step == null ? List.of() : step.diff().after());
+            stepChanges.getItems().setAll(step == null ? List.of() : step.diff().changes());
+        });
+    }
+
+    /** Keeps a list's selection and the view model's property in step, both ways. */
+    private static <T> void syncSelection(SelectionModel<T> selection, ObjectProperty<T> property) {
+        selection.selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now != property.get()) {
+                property.set(now);
+            }
+        });
+        property.addListener((obs, old, now) -> {
+            if (now == null) {
+                selection.clearSelection();
+            } else if (selection.getSelectedItem() != now) {
+                selection.select(now);
+            }
+        });
+    }
+
+    private static <S, T> Callback<TableColumn.CellDataFeatures<S, T>, ObservableValue<T>> column(Function<S, T> field) {
+        return c -> new ReadOnlyObjectWrapper<>(field.apply(c.getValue()));
+    }
+
+    @FXML
+    private void runDryRun() {
+        model.runDryRun();
+    }
+
+    @FXML
+    private void cancelDryRun() {
+        model.cancelDryRun();
+    }
+
+    @FXML
+    private void loadMore() {
+        model.loadMoreEvents();
+    }
+
+    @FXML
+    private void exportFixture() {
+        EventComparison shown = model.comparison().get();
+        if (shown == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export golden fixture");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Golden fixtures (*.json)", "*.json"));
+        chooser.setInitialFileName(shown.stored().eventType().toLowerCase(Locale.ROOT) + "-v"
+                + shown.stored().schemaVersion() + "-at-" + shown.stored().position() + ".json");
+        File file = chooser.showSaveDialog(fixtureButton.getScene().getWindow());
+        if (file != null) {
+            model.exportFixture(file.toPath());
+        }
+    }
+
+    /** A line of JSON, coloured by how it changed. */
+    private static final class JsonLineCell extends ListCell<JsonLine> {
+        @Override
+        protected void updateItem(JsonLine line, boolean empty) {
+            super.updateItem(line, empty);
+            getStyleClass().removeAll(CHANGE_STYLES);
+            if (empty || line == null) {
+                setText(null);
+                return;
+            }
+            setText(line.text());
+            if (line.change() != JsonLine.Change.SAME) {
+                getStyleClass().add("json-" + line.change().name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+}

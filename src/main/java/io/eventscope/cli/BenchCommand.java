@@ -1,0 +1,95 @@
+package io.eventscope.cli;
+
+import io.eventscope.cli.bench.BenchContext;
+import io.eventscope.cli.bench.BenchStep;
+import io.eventscope.cli.bench.Figure;
+import io.eventscope.cli.bench.StoreBenchmarks;
+import io.eventscope.cli.bench.TimeTravelBenchmarks;
+import io.eventscope.cli.bench.VersioningBenchmarks;
+import io.eventscope.engine.event.Json;
+import io.eventscope.engine.store.EventStoreException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Measures the engine and prints one JSON line per figure as soon as it is known. Figures
+ * with a baseline compare against plain JDBC doing the same work in the same run, so they
+ * read as ratios that hold from one machine to the next. Add a figure by adding a step.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the event store (appends, replay, lookups, in-memory store), time travel (stateAt,"
+                + " full folds) and versioning (import, export, upcast dry run): one JSON line per figure.")
+public final class BenchCommand implements Callable<Integer> {
+    /** In this order: the first step loads the store that later ones read. */
+    private static final List<BenchStep> STEPS = List.of(
+            StoreBenchmarks::appendBatch100,
+            StoreBenchmarks::appendSingle,
+            StoreBenchmarks::replay,
+            StoreBenchmarks::lookups,
+            StoreBenchmarks::memory,
+            TimeTravelBenchmarks::stateAt,
+            TimeTravelBenchmarks::fold,
+            VersioningBenchmarks::importExportUpcast);
+
+    @Option(names = "--events", defaultValue = "1000000", paramLabel = "N",
+            description = "Events to load into the store under test (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--dir", paramLabel = "D",
+            description = "Folder for the benchmark databases (default: the system temp folder); removed afterwards.")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (events < 100) {
+            err.println("bench: --events must be at least 100, was " + events);
+            return Cli.USAGE;
+        }
+        Path work;
+        try {
+            work = dir == null ? Files.createTempDirectory("eventscope-bench-")
+                    : Files.createTempDirectory(dir, "eventscope-bench-");
+        } catch (IOException e) {
+            err.println("bench: cannot create a working folder in " + (dir == null ? "the temp folder" : dir)
+                    + ": " + e.getMessage());
+            return Cli.USAGE;
+        }
+        try (BenchContext ctx = new BenchContext(work, events)) {
+            for (BenchStep step : STEPS) {
+                for (Figure f : step.run(ctx)) {
+                    out.println(Json.write(f));
+                    out.flush();
+                }
+            }
+            return Cli.OK;
+        } catch (EventStoreException e) {
+            err.println("bench: " + e.getMessage());
+            return Cli.USAGE;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.eventscope.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.domain.StateFoldException;
+import io.eventscope.engine.event.EnvelopeJson;
+import io.eventscope.engine.event.Json;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Prints one JSON line per version of a stream: {\"version\",\"event\",\"changes\"}, the changes "
+                + "being RFC 6902 operations on the state; --states adds the state before and after.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:printed", "1:a stored event cannot be folded (the event is named)",
+                "2:bad usage, no such stream, or a range outside it"})
+final class HistoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    StoreOption store;
+
+    @Option(names = "--stream", required = true, paramLabel = "ID", description = "Stream id, e.g. order-o1.")
+    String streamId;
+
+    @Option(names = "--from", paramLabel = "N", defaultValue = "1", description = "First version (default: 1).")
+    long from;
+
+    @Option(names = "--to", paramLabel = "M", description = "Last version (default: the stream's last).")
+    Long to;
+
+    @Option(names = "--states", description = "Also print the state before and after each event.")
+    boolean states;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Engine engine = ShopEngine.open(store.spec)) {
+            engine.timeTravel().history(streamId, from, to == null ? Long.MAX_VALUE : to, step -> {
+                ObjectNode line = Json.object().put("version", step.event().version());
+                line.set("event", EnvelopeJson.toNode(step.event()));
+                line.set("changes", step.changes());
+                if (states) {
+                    line.set("before", step.before());
+                    line.set("after", step.after());
+                }
+                out.println(Json.write(line));
+            });
+            return Cli.OK;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (StateFoldException e) {
+            out.flush();
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Cli.FINDING;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.eventscope.cli.bench;
+
+import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.event.StreamIds;
+import io.eventscope.engine.store.StreamAppend;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The baselines: the same rows the store writes, inserted and scanned with nothing but JDBC.
+ * Rows are prepared (JSON already text) before the clock starts.
+ */
+final class RawJdbc {
+    private static final String INSERT = "INSERT INTO events (position, event_id, stream_id, version, event_type,"
+            + " aggregate_type, aggregate_id, schema_version, ts, correlation_id, causation_id, user_id, data, metadata)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private RawJdbc() {
+    }
+
+    /** One row as the store would write it, with versions counted per append (new streams). */
+    record Row(long position, NewEvent event, String streamId, long version, String data) {
+    }
+
+    static List<Row> rows(List<StreamAppend> appends, long firstPosition) {
+        List<Row> rows = new ArrayList<>();
+        long position = firstPosition;
+        for (StreamAppend a : appends) {
+            long version = 0;
+            for (NewEvent e : a.events()) {
+                rows.add(new Row(position++, e, a.streamId(), ++version, Json.write(e.data())));
+            }
+        }
+        return rows;
+    }
+
+    /** Inserts the rows as one batch in one transaction. */
+    static void insert(Connection c, List<Row> rows) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            for (Row r : rows) {
+                bind(s, r, now);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        c.commit();
+    }
+
+    /** Inserts each row in a transaction of its own. */
+    static void insertEach(Connection c, List<Row> rows) throws SQLException {
+        c.setAutoCommit(true);
+        try (PreparedStatement s = c.prepareStatement(INSERT)) {
+            for (Row r : rows) {
+                bind(s, r, OffsetDateTime.now(ZoneOffset.UTC));
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** Reads every column of every row in position order; returns the row count. */
+    static long scan(Connection c) throws SQLException {
+        long rows = 0;
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT position, event_id, stream_id, version, event_type, aggregate_type,"
+                     + " aggregate_id, schema_version, ts, correlation_id, causation_id, user_id, data, metadata"
+                     + " FROM events ORDER BY position")) {
+            while (rs.next()) {
+                rs.getLong(1);
+                rs.getString(2);
+                rs.getString(3);
+                rs.getLong(4);
+                rs.getString(5);
+                rs.getString(6);
+                rs.getString(7);
+                rs.getInt(8);
+                rs.getObject(9, OffsetDateTime.class);
+                rs.getString(10);
+                rs.getString(11);
+                rs.getString(12);
+                rs.getString(13);
+                rs.getString(14);
+                rows++;
+            }
+        }
+        return rows;
+    }
+
+    private static void bind(PreparedStatement s, Row r, OffsetDateTime now) throws SQLException {
+        NewEvent e = r.event();
+        s.setLong(1, r.position());
+        s.setString(2, e.eventId());
+        s.setString(3, r.streamId());
+        s.setLong(4, r.version());
+        s.setString(5, e.eventType());
+        s.setString(6, StreamIds.aggregateType(r.streamId()));
+        s.setString(7, StreamIds.aggregateId(r.streamId()));
+        s.setInt(8, e.schemaVersion());
+        s.setObject(9, now);
+        s.setString(10, e.metadata().correlationId());
+        s.setString(11, e.metadata().causationId());
+        s.setString(12, e.metadata().userId());
+        s.setString(13, r.data());
+        s.setString(14, null);
+    }
+}

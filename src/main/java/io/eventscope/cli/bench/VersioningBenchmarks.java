@@ -1,0 +1,172 @@
+package io.eventscope.cli.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.Metadata;
+import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.io.ExportFormat;
+import io.eventscope.engine.io.ImportOptions;
+import io.eventscope.engine.io.ImportReport;
+import io.eventscope.engine.io.NdjsonExporter;
+import io.eventscope.engine.io.NdjsonImporter;
+import io.eventscope.engine.io.ProgressMonitor;
+import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.EventFilter;
+import io.eventscope.engine.store.ExpectedVersion;
+import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.store.Stores;
+import io.eventscope.engine.store.StreamAppend;
+import io.eventscope.engine.upcast.DryRunReport;
+import io.eventscope.engine.upcast.UpcastDryRun;
+import io.eventscope.shop.upcast.ShopUpcasters;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The versioning figures of {@code bench}, as ratios against baselines measured in the same
+ * run: the validated atomic import of an exported file against the store's own batched
+ * appendAll of the same events, and the upcast dry run and the export against a plain paged
+ * read of the whole log. Events are shop-like: order streams of five events, a third of them in old
+ * schema versions that the shop's upcasters change.
+ */
+public final class VersioningBenchmarks {
+    /** Events per appendAll, for the baseline and for import alike. */
+    static final int BATCH = ImportOptions.DEFAULT_BATCH_SIZE;
+    private static final Instant EPOCH = Instant.parse("2026-11-16T07:00:00Z");
+
+    private VersioningBenchmarks() {
+    }
+
+    /**
+     * Fills a fresh H2 store with {@code ctx.events()} events (timing only appendAll: the
+     * baseline), reads it back (the dry run's baseline), exports it, runs the dry run, and
+     * imports the export into another fresh store.
+     */
+    public static List<Figure> importExportUpcast(BenchContext ctx) throws IOException {
+        int events = (int) Math.min(Integer.MAX_VALUE, ctx.events());
+        Path file = ctx.dir().resolve("versioning-export.ndjson");
+        List<Figure> figures = new ArrayList<>();
+        try (OpenStore source = Stores.open(ctx.dir().resolve("versioning-source").toString())) {
+            double append = events / (appendAll(source, events) / 1e9);
+
+            long start = System.nanoTime();
+            long read = 0;
+            for (List<EventEnvelope> page = source.store().read(EventFilter.ALL, 1, BATCH, Direction.FORWARDS); !page.isEmpty();
+                 page = source.store().read(EventFilter.ALL, page.get(page.size() - 1).position() + 1, BATCH, Direction.FORWARDS)) {
+                read += page.size();
+            }
+            double readRate = rate(read, start);
+
+            start = System.nanoTime();
+            DryRunReport dryRun = new UpcastDryRun(source.store(), ShopUpcasters.chain()).run(ProgressMonitor.NONE);
+            figures.add(Figure.against("upcast-dry-run", rate(dryRun.scanned(), start), readRate, "events/s"));
+
+            start = System.nanoTime();
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                new NdjsonExporter(source.store(), ExportFormat.NDJSON).export(EventFilter.ALL, out, ProgressMonitor.NONE);
+            }
+            figures.add(Figure.against("export-ndjson", rate(events, start), readRate, "events/s"));
+
+            try (OpenStore target = Stores.open(ctx.dir().resolve("versioning-import").toString())) {
+                start = System.nanoTime();
+                ImportReport report = NdjsonImporter.envelopes(target.store()).importFile(file, ImportOptions.ATOMIC,
+                        ProgressMonitor.NONE);
+                if (!report.complete()) {
+                    throw new IllegalStateException("the bench import did not complete: " + report);
+                }
+                figures.add(Figure.against("import-ndjson", rate(report.imported(), start), append, "events/s"));
+            }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return figures;
+    }
+
+    private static double rate(long count, long startNanos) {
+        return count / ((System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Appends the events in batches; returns the nanoseconds spent inside appendAll, not building events. */
+    private static long appendAll(OpenStore store, int events) {
+        long nanos = 0;
+        List<StreamAppend> batch = new ArrayList<>();
+        int inBatch = 0;
+        for (int order = 0; order * 5 < events; order++) {
+            List<NewEvent> stream = new ArrayList<>(5);
+            for (int v = 0; v < 5 && order * 5 + v < events; v++) {
+                stream.add(event(order, v));
+            }
+            batch.add(new StreamAppend("order-" + order, ExpectedVersion.NO_STREAM, stream));
+            inBatch += stream.size();
+            if (inBatch >= BATCH) {
+                long start = System.nanoTime();
+                store.store().appendAll(batch);
+                nanos += System.nanoTime() - start;
+                batch = new ArrayList<>();
+                inBatch = 0;
+            }
+        }
+        if (!batch.isEmpty()) {
+            long start = System.nanoTime();
+            store.store().appendAll(batch);
+            nanos += System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    /** Event {@code v} of order {@code order}: created (v1 for a third of the orders), paid, reserved, captured, shipped. */
+    private static NewEvent event(int order, int v) {
+        String orderId = "o" + order;
+        boolean legacy = order % 3 == 0;
+        ObjectNode data = Json.object();
+        data.put("orderId", orderId);
+        String type;
+        int schemaVersion = 1;
+        switch (v) {
+            case 0:
+                type = "OrderCreated";
+                data.put("userId", "user-" + order % 97);
+                ObjectNode item = data.putArray("items").addObject();
+                item.put("sku", "SKU-" + order % 50);
+                item.put("quantity", 1 + order % 4);
+                item.put("unitPrice", new BigDecimal("12.50"));
+                if (legacy) {
+                    data.put("total", new BigDecimal("25.00"));
+                } else {
+                    data.put("amount", new BigDecimal("25.00"));
+                    data.put("currency", "EUR");
+                    schemaVersion = 3;
+                }
+                break;
+            case 1:
+                type = legacy ? "PaymentProcessed" : "PaymentCaptured";
+                schemaVersion = legacy ? 1 : 2;
+                data.put("paymentId", orderId);
+                data.put(legacy ? "total" : "amount", new BigDecimal("25.00"));
+                if (!legacy) {
+                    data.put("currency", "EUR");
+                }
+                break;
+            case 2:
+                type = "OrderPaid";
+                data.put("amount", new BigDecimal("25.00"));
+                break;
+            case 3:
+                type = "ShipmentScheduled";
+                break;
+            default:
+                type = "OrderShipped";
+                data.put("trackingNumber", "TRK" + order);
+        }
+        return new NewEvent("e-" + order + "-" + v, type, null, null, schemaVersion, EPOCH.plusSeconds(order * 5L + v), data,
+                Metadata.of("user-" + order % 97, "c-" + order, v == 0 ? "cmd-" + order : "e-" + order + "-" + (v - 1)));
+    }
+}

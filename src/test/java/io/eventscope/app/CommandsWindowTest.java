@@ -1,0 +1,107 @@
+package io.eventscope.app;
+
+import static io.eventscope.app.WorkbenchTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventscope.engine.store.InMemoryEventStore;
+import java.nio.file.Path;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** A person issues shop commands through the form and follows what they produced. */
+@ExtendWith(ApplicationExtension.class)
+class CommandsWindowTest {
+    @TempDir
+    static Path home;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) {
+        workbench = new Workbench(new Settings(home), file -> {
+            throw new IllegalStateException("tests open no files");
+        }, new StoreSeeder(home.resolve("none.ndjson")));
+        stage.setScene(workbench.createScene());
+        stage.show();
+        workbench.workspace().show(new InMemoryEventStore(), "test-shop");
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void aFilledCreateOrderIsAcceptedAndItsEventOpensInTheEventsView(FxRobot robot) {
+        robot.clickOn("CreateOrder");
+        robot.clickOn("#field-orderId").write("o-42");
+        robot.clickOn("#field-userId").write("alice");
+        robot.clickOn("#field-item-0-sku").write("BOOK-1");
+        robot.clickOn("#field-item-0-quantity").write("2");
+        robot.clickOn("#field-item-0-unitPrice").write("12.50");
+        robot.clickOn("#submitButton");
+
+        waitUntil(() -> text(robot, "#outcomeLabel").equals("CreateOrder accepted: 1 event"));
+        Hyperlink link = robot.lookup(".hyperlink").queryAs(Hyperlink.class);
+        assertThat(link.getText()).startsWith("OrderCreated  ·  order-o-42 v1");
+        waitUntil(() -> robot.lookup("#historyTable").queryAs(TableView.class).getItems().size() == 1);
+        assertThat(robot.lookup("#producedJson").queryTextInputControl().getText())
+                .contains("\"unitPrice\" : 12.50", "\"userId\" : \"alice\"");
+
+        robot.clickOn(link);
+        waitUntil(() -> robot.lookup("#table").tryQuery().isPresent()
+                && robot.lookup("#table").queryAs(TableView.class).getSelectionModel().getSelectedIndex() == 0);
+        waitUntil(() -> treeTexts(robot).contains("orderId:  \"o-42\""));
+
+        robot.clickOn("#correlationButton");
+        waitUntil(() -> treeTexts(robot).contains("command CreateOrder · ACCEPTED"));
+        robot.clickOn("OrderCreated · order-o-42 v1 · @1");
+        robot.clickOn("#causesButton");
+        waitUntil(() -> robot.lookup("#causationTreeView").queryAs(javafx.scene.control.TreeView.class)
+                .getSelectionModel().getSelectedIndex() == 1);
+    }
+
+    @Test
+    void anEmptyOrderIsRejectedWithTheReasonShownAndJournaled(FxRobot robot) {
+        robot.clickOn("CreateOrder");
+        robot.clickOn("#submitButton");
+
+        waitUntil(() -> text(robot, "#outcomeLabel").equals("CreateOrder rejected"));
+        assertThat(text(robot, "#reasonLabel")).startsWith("userId");
+        waitUntil(() -> robot.lookup("#historyTable").queryAs(TableView.class).getItems().size() == 1);
+        assertThat(robot.lookup("REJECTED").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aPriceThatIsNotANumberIsMarkedAtTheFieldAndNothingIsSent(FxRobot robot) {
+        robot.clickOn("CreateOrder");
+        robot.clickOn("#field-userId").write("bob");
+        robot.clickOn("#field-item-0-sku").write("PEN");
+        robot.clickOn("#field-item-0-quantity").write("1");
+        robot.clickOn("#field-item-0-unitPrice").write("cheap");
+        robot.clickOn("#submitButton");
+
+        waitUntil(() -> robot.lookup(".validation-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().equals("'cheap' is not a number, e.g. 12.50")));
+        assertThat(text(robot, "#outcomeLabel")).isEqualTo("Submit a command to see what it produces.");
+        assertThat(robot.lookup("#historyTable").queryAs(TableView.class).getItems()).isEmpty();
+    }
+
+    private static java.util.List<String> treeTexts(FxRobot robot) {
+        return robot.lookup(".tree-cell").queryAllAs(javafx.scene.control.TreeCell.class).stream()
+                .map(javafx.scene.control.TreeCell::getText).filter(t -> t != null).toList();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return ((Label) robot.lookup(query).query()).getText();
+    }
+}

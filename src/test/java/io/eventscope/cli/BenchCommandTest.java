@@ -1,0 +1,68 @@
+package io.eventscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.engine.event.Json;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    @Test
+    void printsEveryFigureAsOneJsonLineAndCleansUpItsFolder(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(new PrintWriter(out));
+        int exit = cl.execute("bench", "--events", "2000", "--dir", dir.toString());
+
+        assertThat(exit).isEqualTo(Cli.OK);
+        List<JsonNode> lines = out.toString().lines().map(Json::parse).toList();
+        Map<String, JsonNode> figures = lines.stream().collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
+        assertThat(lines).extracting(f -> f.get("name").asText()).containsExactly("append-batch100", "append-single",
+                "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
+                "fold-json-merge", "upcast-dry-run", "export-ndjson", "import-ndjson");
+        for (String withBaseline : List.of("append-batch100", "append-single", "replay", "upcast-dry-run",
+                "export-ndjson", "import-ndjson")) {
+            JsonNode f = figures.get(withBaseline);
+            assertThat(f.get("unit").asText()).isEqualTo("events/s");
+            assertThat(f.get("value").asDouble()).isPositive();
+            assertThat(f.get("ratio").asDouble())
+                    .isCloseTo(f.get("value").asDouble() / f.get("baseline").asDouble(), within(0.01));
+        }
+        JsonNode lookup = figures.get("lookup-correlation");
+        assertThat(lookup.get("unit").asText()).isEqualTo("ms");
+        assertThat(lookup.get("p99").asDouble()).isGreaterThanOrEqualTo(lookup.get("value").asDouble());
+        assertThat(figures.get("memory-append").has("baseline")).isFalse();
+        JsonNode stateAt = figures.get("stateAt");
+        assertThat(stateAt.get("p99").asDouble()).isGreaterThanOrEqualTo(stateAt.get("value").asDouble());
+        assertThat(stateAt.get("baseline").asDouble()).isPositive();
+        for (String fold : List.of("fold-decider", "fold-json-merge")) {
+            assertThat(figures.get(fold).get("unit").asText()).isEqualTo("ms");
+            assertThat(figures.get(fold).has("baseline")).isTrue();
+        }
+        try (Stream<Path> left = Files.list(dir)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void tooFewEventsIsBadUsage() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("bench", "--events", "5")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("--events", "5");
+    }
+}

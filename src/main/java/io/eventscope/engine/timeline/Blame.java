@@ -84,7 +84,8 @@ public record Blame(String pointer, long upToVersion, List<FieldChange> changes)
 
         private boolean touches(JsonNode operations) {
             for (JsonNode op : operations) {
-                if (related(op.path("path").asText()) || (op.has("from") && related(op.get("from").asText()))) {
+                boolean move = op.path("op").asText().equals("move");
+                if (related(op.path("path").asText()) || (move && related(op.path("from").asText()))) {
                     return true;
                 }
             }

@@ -166,6 +166,7 @@ class TimelineViewTest {
 
     @Test
     void openInTimelineFromTheEventsViewShowsThatStreamAtThatVersion(FxRobot robot) {
+        robot.clickOn("#nav-events");
         waitUntil(() -> tableCell(robot, "courier-7") != null);
         robot.clickOn(tableCell(robot, "courier-7"));
         // Monocle shows no context menu on a robot's right click: fire the row menu's item itself.

@@ -5,6 +5,7 @@ import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
 import io.eventscope.cli.bench.StoreBenchmarks;
 import io.eventscope.cli.bench.TimeTravelBenchmarks;
+import io.eventscope.cli.bench.TimelineBenchmarks;
 import io.eventscope.cli.bench.VersioningBenchmarks;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.EventStoreException;
@@ -39,6 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
             StoreBenchmarks::memory,
             TimeTravelBenchmarks::stateAt,
             TimeTravelBenchmarks::fold,
+            TimelineBenchmarks::timelineJump,
             VersioningBenchmarks::importExportUpcast);
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",

@@ -2,6 +2,8 @@ package io.eventscope.app;
 
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.Stores;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
@@ -23,7 +25,7 @@ public class App extends Application {
     public void start(Stage stage) {
         Settings settings = Settings.fromSystem();
         workbench = new Workbench(settings, file -> Stores.open(file.toString()),
-                new StoreSeeder(Path.of("sample-data", "shop.ndjson")));
+                new StoreSeeder(sampleData().resolve("shop.ndjson")));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.error("Uncaught on {}", thread.getName(), error);
             workbench.notices().error("Unexpected error", error);
@@ -38,6 +40,25 @@ public class App extends Application {
             workbench.workspace().show(new InMemoryEventStore(), "memory");
         } else {
             workbench.workspace().open(Path.of(spec));
+        }
+    }
+
+    /**
+     * The sample-data folder: in the working directory when run from the project, else next to
+     * the folder holding the jar (target/eventscope.jar finds the project's sample-data).
+     */
+    private static Path sampleData() {
+        Path here = Path.of("sample-data");
+        if (Files.isDirectory(here)) {
+            return here;
+        }
+        try {
+            Path jar = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path besideJar = jar.getParent() == null || jar.getParent().getParent() == null ? here
+                    : jar.getParent().getParent().resolve("sample-data");
+            return Files.isDirectory(besideJar) ? besideJar : here;
+        } catch (URISyntaxException | RuntimeException e) {
+            return here;
         }
     }
 

@@ -62,6 +62,16 @@ public final class Settings {
         save();
     }
 
+    /** The id of the view showing when the window last closed, null the first time. */
+    public String lastView() {
+        return values.getProperty("view.last");
+    }
+
+    public void setLastView(String id) {
+        values.setProperty("view.last", id);
+        save();
+    }
+
     /** Stores opened before, most recent first. */
     public List<Path> recentStores() {
         List<Path> recent = new ArrayList<>();

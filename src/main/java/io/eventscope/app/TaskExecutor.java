@@ -59,7 +59,11 @@ public final class TaskExecutor implements AutoCloseable {
             notices.error(title == null ? "Background work failed" : title + " failed", error);
         });
         task.setOnCancelled(e -> running.remove(task));
-        pool.execute(task);
+        if (pool.isShutdown()) {
+            task.cancel(); // the window is closing: late follow-up work is dropped
+        } else {
+            pool.execute(task);
+        }
         return task;
     }
 

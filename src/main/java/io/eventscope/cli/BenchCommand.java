@@ -4,6 +4,8 @@ import io.eventscope.cli.bench.BenchContext;
 import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
 import io.eventscope.cli.bench.StoreBenchmarks;
+import io.eventscope.cli.bench.TimeTravelBenchmarks;
+import io.eventscope.cli.bench.VersioningBenchmarks;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.EventStoreException;
 import java.io.IOException;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * read as ratios that hold from one machine to the next. Add a figure by adding a step.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the event store: appends, replay, lookups, in-memory store (one JSON line per figure).")
+        description = "Measure the event store (appends, replay, lookups, in-memory store), time travel (stateAt,"
+                + " full folds) and versioning (import, export, upcast dry run): one JSON line per figure.")
 public final class BenchCommand implements Callable<Integer> {
     /** In this order: the first step loads the store that later ones read. */
     private static final List<BenchStep> STEPS = List.of(
@@ -33,7 +36,10 @@ public final class BenchCommand implements Callable<Integer> {
             StoreBenchmarks::appendSingle,
             StoreBenchmarks::replay,
             StoreBenchmarks::lookups,
-            StoreBenchmarks::memory);
+            StoreBenchmarks::memory,
+            TimeTravelBenchmarks::stateAt,
+            TimeTravelBenchmarks::fold,
+            VersioningBenchmarks::importExportUpcast);
 
     @Option(names = "--events", defaultValue = "1000000", paramLabel = "N",
             description = "Events to load into the store under test (default: ${DEFAULT-VALUE}).")

@@ -31,8 +31,10 @@ class BenchCommandTest {
         List<JsonNode> lines = out.toString().lines().map(Json::parse).toList();
         Map<String, JsonNode> figures = lines.stream().collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
         assertThat(lines).extracting(f -> f.get("name").asText()).containsExactly("append-batch100", "append-single",
-                "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read");
-        for (String withBaseline : List.of("append-batch100", "append-single", "replay")) {
+                "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
+                "fold-json-merge", "upcast-dry-run", "export-ndjson", "import-ndjson");
+        for (String withBaseline : List.of("append-batch100", "append-single", "replay", "upcast-dry-run",
+                "export-ndjson", "import-ndjson")) {
             JsonNode f = figures.get(withBaseline);
             assertThat(f.get("unit").asText()).isEqualTo("events/s");
             assertThat(f.get("value").asDouble()).isPositive();
@@ -43,6 +45,13 @@ class BenchCommandTest {
         assertThat(lookup.get("unit").asText()).isEqualTo("ms");
         assertThat(lookup.get("p99").asDouble()).isGreaterThanOrEqualTo(lookup.get("value").asDouble());
         assertThat(figures.get("memory-append").has("baseline")).isFalse();
+        JsonNode stateAt = figures.get("stateAt");
+        assertThat(stateAt.get("p99").asDouble()).isGreaterThanOrEqualTo(stateAt.get("value").asDouble());
+        assertThat(stateAt.get("baseline").asDouble()).isPositive();
+        for (String fold : List.of("fold-decider", "fold-json-merge")) {
+            assertThat(figures.get(fold).get("unit").asText()).isEqualTo("ms");
+            assertThat(figures.get(fold).has("baseline")).isTrue();
+        }
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
         }

@@ -17,6 +17,7 @@ import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.engine.store.OpenStore;
 import io.eventscope.shop.Address;
 import io.eventscope.shop.Item;
 import io.eventscope.shop.Money;

@@ -116,6 +116,8 @@ public final class CommandsView {
                 if (hint != null) {
                     Label optional = new Label("optional: " + hint + "; fill all parts or none");
                     optional.getStyleClass().add("text-muted");
+                    optional.setWrapText(true);
+                    optional.setMaxWidth(420);
                     fieldsGrid.add(optional, 0, row++, 2, 1);
                 }
             }

@@ -60,8 +60,18 @@ public final class MainWindowViewModel {
         darkTheme.set(settings.darkTheme());
         darkTheme.addListener((obs, was, dark) -> settings.setDarkTheme(dark));
         recentStores.setAll(settings.recentStores());
+        showLastView();
         workspace.session().addListener((obs, old, now) -> storeChanged(now));
         storeChanged(workspace.session().get());
+    }
+
+    /** Opens on the view used last, and remembers each choice. */
+    private void showLastView() {
+        String last = settings.lastView();
+        if (last != null && navigation.entries().stream().anyMatch(e -> e.id().equals(last))) {
+            navigation.show(last);
+        }
+        navigation.selected().addListener((obs, old, now) -> settings.setLastView(now.id()));
     }
 
     public Navigation navigation() {

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +127,11 @@ public final class EventBus implements AutoCloseable {
     private void publish(EventEnvelope event) {
         for (Worker w : workers.values()) {
             if (w.eventType == null || w.eventType.equals(event.eventType())) {
-                w.executor.execute(w.new Delivery(event));
+                try {
+                    w.executor.execute(w.new Delivery(event));
+                } catch (RejectedExecutionException e) {
+                    // Unsubscribed or closing while this event was being published: it no longer listens.
+                }
             }
         }
     }
@@ -168,9 +173,15 @@ public final class EventBus implements AutoCloseable {
                     break; // the bus is closing: park now rather than lose the failure
                 }
             }
-            long id = deadLetters.park(new DeadLetter(0, name, event, stackTrace(failure), attempts, Instant.now()));
-            LOG.warn("Handler '{}' failed {} time(s) on event {} ({}); parked as dead letter {}: {}",
-                    name, attempts, event.eventId(), event.eventType(), id, failure.toString());
+            try {
+                long id = deadLetters.park(new DeadLetter(0, name, event, stackTrace(failure), attempts, Instant.now()));
+                LOG.warn("Handler '{}' failed {} time(s) on event {} ({}); parked as dead letter {}: {}",
+                        name, attempts, event.eventId(), event.eventType(), id, failure.toString());
+            } catch (RuntimeException parkFailed) {
+                // Nowhere left to keep it: the log is the last record of this failure.
+                LOG.error("Handler '{}' failed on event {} ({}) and the dead letter could not be stored either",
+                        name, event.eventId(), event.eventType(), parkFailed);
+            }
         }
 
         void stop() {

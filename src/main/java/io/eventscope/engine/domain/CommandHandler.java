@@ -78,9 +78,13 @@ public final class CommandHandler {
         String aggregateId;
         try {
             decoded = CommandPayloads.read(command.payload(), type.commandTypes().get(command.commandType()));
-            aggregateId = type.aggregateId(decoded);
         } catch (InvalidCommandException e) {
             return reject(command, null, e.getMessage());
+        }
+        aggregateId = type.aggregateId(decoded);
+        if (aggregateId == null || aggregateId.isBlank()) {
+            return reject(command, null, command.commandType() + " names no " + type.name()
+                    + ": its " + type.name() + " id is missing");
         }
         String streamId = StreamIds.of(type.name(), aggregateId);
         DeciderFold<C, S, E> fold = new DeciderFold<>(type);

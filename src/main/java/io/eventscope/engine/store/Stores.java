@@ -60,6 +60,11 @@ public final class Stores {
 
     private static OpenStore openFile(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new EventStoreException("Cannot open the store " + absolute + ": it is a folder. Name a store file"
+                    + " inside it, for example " + absolute.resolve("shop") + " (which is " + absolute.resolve("shop")
+                    + H2_SUFFIX + ").");
+        }
         String name = absolute.toString();
         if (name.endsWith(H2_SUFFIX)) {
             absolute = Path.of(name.substring(0, name.length() - H2_SUFFIX.length()));

@@ -100,6 +100,37 @@ class CommandHandlerTest {
     }
 
     @Test
+    void aCommandThatNamesNoAggregateIsRejected() {
+        AggregateType<BankAccount.Command, BankAccount.State, BankAccount.Event> account = BankAccount.type();
+        handler = handler(new AggregateType<BankAccount.Command, BankAccount.State, BankAccount.Event>() {
+            public String name() {
+                return account.name();
+            }
+
+            public Decider<BankAccount.Command, BankAccount.State, BankAccount.Event> decider() {
+                return account.decider();
+            }
+
+            public java.util.Map<String, Class<? extends BankAccount.Command>> commandTypes() {
+                return account.commandTypes();
+            }
+
+            public String aggregateId(BankAccount.Command command) {
+                return " ";
+            }
+
+            public EventCodec<BankAccount.Event> events() {
+                return account.events();
+            }
+        }, RetryPolicy.NONE);
+
+        CommandResult result = run("OpenAccount", "{\"accountId\":\"a1\"}");
+
+        assertThat(((CommandResult.Rejected) result).reason()).isEqualTo("OpenAccount names no account: its account id is missing");
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
     void aConflictIsReturnedWithStreamExpectedAndActualVersion() {
         run("OpenAccount", "{\"accountId\":\"a1\"}");
         handler = handler(BankAccount.type(interferingOnce("MoneyDeposited", 10)), RetryPolicy.NONE);

@@ -194,4 +194,32 @@ class HostileImportTest {
         assertThat(progress).hasSize(2).isSorted().allMatch(p -> p > 0 && p < size);
         assertThat(ImportFixtures.export(store, EventFilter.ALL)).isEqualTo(before);
     }
+
+    @Test
+    void cancellingWhileAppendingStopsAfterACommittedBatchAndSaysHowFarItGot() throws IOException {
+        List<byte[]> lines = new ArrayList<>();
+        for (int i = 1; i <= 1_000; i++) {
+            lines.add(utf8(line("n" + i, "order-big", i)));
+        }
+        Path file = file(lines.toArray(new byte[0][]));
+        long size = Files.size(file);
+        ProgressMonitor cancelOnceAppending = new ProgressMonitor() {
+            private boolean appending;
+
+            public void progress(long done, long total) {
+                appending = done > size;
+            }
+
+            public boolean isCancelled() {
+                return appending;
+            }
+        };
+
+        ImportReport report = NdjsonImporter.envelopes(store)
+                .importFile(file, ImportOptions.ATOMIC.withBatchSize(100), cancelOnceAppending);
+
+        assertThat(report.cancelled()).isTrue();
+        assertThat(report.imported()).isEqualTo(100);
+        assertThat(store.streamVersion("order-big")).isEqualTo(100);
+    }
 }

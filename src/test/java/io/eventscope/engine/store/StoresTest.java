@@ -93,6 +93,14 @@ class StoresTest {
     }
 
     @Test
+    void aFolderIsNotAStoreAndTheMessageSaysWhatToName() {
+        assertThatThrownBy(() -> Stores.open(dir.toString()))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining(dir + ": it is a folder")
+                .hasMessageContaining(dir.resolve("shop").toString());
+    }
+
+    @Test
     void aCorruptedFileIsNamedWithWhatToDoAndLeftAsItWas() throws Exception {
         Path file = dir.resolve("broken.mv.db");
         byte[] garbage = "this is not an H2 database, just some text that happens to sit here\n".repeat(100)

@@ -27,6 +27,7 @@ import java.util.Map;
  */
 final class AppendWriter implements AutoCloseable {
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String VALUE_TOO_LONG = "22001";
 
     private final Connection connection;
     private final PreparedStatement insert;
@@ -69,37 +70,54 @@ final class AppendWriter implements AutoCloseable {
         Savepoint savepoint = connection.setSavepoint();
         try {
             p.written(writeAppends(g, p.appends(), false));
-        } catch (ConcurrencyConflictException | SQLException first) {
-            // Maybe a retry of appends already stored: check their ids before blaming the version.
-            connection.rollback(savepoint);
-            if (first instanceof SQLException sql && !isUniqueViolation(sql)) {
+            return;
+        } catch (ConcurrencyConflictException e) {
+            undo(savepoint); // maybe a retry of appends already stored: the careful pass tells
+        } catch (SQLException e) {
+            undo(savepoint);
+            if (!isUniqueViolation(e)) {
                 g.headInDoubt = true;
-                p.fail(new EventStoreException("Append to stream '" + p.appends().get(0).streamId()
-                        + "' failed: " + Database.rootMessage(sql), sql));
+                p.fail(appendFailure(p, e));
                 return;
             }
-            try {
-                p.written(writeAppends(g, p.appends(), true));
-            } catch (EventStoreException e) {
-                connection.rollback(savepoint);
-                p.fail(e);
-            } catch (SQLException e) {
-                // Maybe another writer on the same database took our positions: read the head afresh.
-                g.headInDoubt = true;
-                connection.rollback(savepoint);
-                p.fail(new EventStoreException("Append to stream '" + p.appends().get(0).streamId()
-                        + "' failed: " + Database.rootMessage(e), e));
-            }
         } catch (EventStoreException e) {
-            connection.rollback(savepoint);
+            undo(savepoint);
             p.fail(e);
+            return;
         }
+        try {
+            g.forgetCached();
+            p.written(writeAppends(g, p.appends(), true));
+        } catch (EventStoreException e) {
+            undo(savepoint);
+            p.fail(e);
+        } catch (SQLException e) {
+            undo(savepoint);
+            g.headInDoubt = true;
+            p.fail(appendFailure(p, e));
+        }
+    }
+
+    /** Takes back one caller's appends, including rows batched but not yet sent. */
+    private void undo(Savepoint savepoint) throws SQLException {
+        insert.clearBatch();
+        connection.rollback(savepoint);
+    }
+
+    private static EventStoreException appendFailure(PendingAppend p, SQLException e) {
+        String stream = p.appends().get(0).streamId();
+        if (VALUE_TOO_LONG.equals(e.getSQLState())) {
+            return new EventStoreException("Append to stream '" + stream + "' refused: an event is larger than the"
+                    + " store holds (JSON data and metadata up to 1,000,000 characters each; ids, types and stream ids"
+                    + " up to 200-400). Nothing was stored.", e);
+        }
+        return new EventStoreException("Append to stream '" + stream + "' failed: " + Database.rootMessage(e), e);
     }
 
     /**
      * Checks and inserts one caller's appends. The fast pass trusts that event ids are new (the
-     * unique index says otherwise); the careful pass looks every id up first, so a re-append
-     * of stored events returns their original result.
+     * unique index says otherwise) and what it has cached; the careful pass looks every id up
+     * first, so a re-append of stored events returns their original result.
      */
     private List<AppendResult> writeAppends(Group g, List<StreamAppend> appends, boolean careful) throws SQLException {
         Map<String, Long> versions = new HashMap<>();
@@ -154,6 +172,7 @@ final class AppendWriter implements AutoCloseable {
 
     private void rollback() {
         try {
+            insert.clearBatch();
             connection.rollback();
         } catch (SQLException ignored) {
             // The connection is broken; the failure already reported says why.
@@ -182,6 +201,12 @@ final class AppendWriter implements AutoCloseable {
         Group(long head, Instant now) {
             this.head = head;
             this.now = now;
+        }
+
+        /** Reads head and versions afresh: another store on the same database may have written. */
+        void forgetCached() throws SQLException {
+            head = queryLong(AppendWriter.this.head);
+            versions.clear();
         }
 
         long version(String streamId) throws SQLException {

@@ -21,7 +21,10 @@ final class EventsSql {
 
     static final String INSERT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String HEAD = "SELECT COALESCE(MAX(position), 0) FROM events";
-    static final String STREAM_VERSION = "SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = ?";
+    // Ordering by both columns of the (stream_id, version) index lets H2 read one row, or the
+    // page asked for, instead of every event of the stream (measured: scanCount 1 vs 100,000).
+    static final String STREAM_VERSION = "SELECT COALESCE((SELECT version FROM events WHERE stream_id = ?"
+            + " ORDER BY stream_id DESC, version DESC FETCH FIRST 1 ROW ONLY), 0)";
     static final String BY_EVENT_ID = "SELECT " + COLUMNS + " FROM events WHERE event_id = ?";
     static final String STREAMS = "SELECT stream_id, MAX(version) FROM events GROUP BY stream_id ORDER BY stream_id";
 
@@ -32,8 +35,9 @@ final class EventsSql {
 
     static String readStream(Direction direction) {
         return direction == Direction.FORWARDS
-                ? "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?"
-                : "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version <= ? ORDER BY version DESC LIMIT ?";
+                ? "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version >= ? ORDER BY stream_id, version LIMIT ?"
+                : "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? AND version <= ?"
+                + " ORDER BY stream_id DESC, version DESC LIMIT ?";
     }
 
     /** A read of the global log: the filter's conditions, then the position bound and the limit. */

@@ -1,4 +1,4 @@
-package io.eventscope.cli;
+package io.eventscope.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventscope.engine.event.EventEnvelope;
@@ -15,12 +15,12 @@ import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.store.Stores;
 import io.eventscope.engine.store.StreamAppend;
 import io.eventscope.engine.upcast.DryRunReport;
 import io.eventscope.engine.upcast.UpcastDryRun;
 import io.eventscope.shop.upcast.ShopUpcasters;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,36 +29,33 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * The versioning figures for {@code bench}, measured in one process so they read as ratios:
- * the store's own batched append rate (the baseline for import), a plain paged read of the
- * whole log (the baseline for the upcast dry run), NDJSON export, the dry run, and a validated
- * atomic import of the exported file into a fresh store of the same kind. Events are shop-like: order streams of five events, a third of them in old
+ * The versioning figures of {@code bench}, as ratios against baselines measured in the same
+ * run: the validated atomic import of an exported file against the store's own batched
+ * appendAll of the same events, and the upcast dry run and the export against a plain paged
+ * read of the whole log. Events are shop-like: order streams of five events, a third of them in old
  * schema versions that the shop's upcasters change.
  */
-public final class VersioningBench {
+public final class VersioningBenchmarks {
     /** Events per appendAll, for the baseline and for import alike. */
     static final int BATCH = ImportOptions.DEFAULT_BATCH_SIZE;
     private static final Instant EPOCH = Instant.parse("2026-11-16T07:00:00Z");
 
-    private VersioningBench() {
+    private VersioningBenchmarks() {
     }
 
     /**
-     * Runs the four measurements with {@code events} events; {@code freshStore} opens a new, empty
-     * store each time it is called; {@code workDir} holds the exported file. Returns events/s per
-     * figure and the import/append ratio.
+     * Fills a fresh H2 store with {@code ctx.events()} events (timing only appendAll: the
+     * baseline), reads it back (the dry run's baseline), exports it, runs the dry run, and
+     * imports the export into another fresh store.
      */
-    public static ObjectNode run(Supplier<OpenStore> freshStore, int events, Path workDir) {
-        ObjectNode figures = Json.object();
-        figures.put("events", events);
-        Path file = workDir.resolve("bench-export.ndjson");
-        try (OpenStore source = freshStore.get()) {
-            figures.put("store", source.store().describe());
+    public static List<Figure> importExportUpcast(BenchContext ctx) throws IOException {
+        int events = (int) Math.min(Integer.MAX_VALUE, ctx.events());
+        Path file = ctx.dir().resolve("versioning-export.ndjson");
+        List<Figure> figures = new ArrayList<>();
+        try (OpenStore source = Stores.open(ctx.dir().resolve("versioning-source").toString())) {
             double append = events / (appendAll(source, events) / 1e9);
-            figures.put("appendBatchedPerSecond", Math.round(append));
 
             long start = System.nanoTime();
             long read = 0;
@@ -67,41 +64,28 @@ public final class VersioningBench {
                 read += page.size();
             }
             double readRate = rate(read, start);
-            figures.put("readPerSecond", Math.round(readRate));
+
+            start = System.nanoTime();
+            DryRunReport dryRun = new UpcastDryRun(source.store(), ShopUpcasters.chain()).run(ProgressMonitor.NONE);
+            figures.add(Figure.against("upcast-dry-run", rate(dryRun.scanned(), start), readRate, "events/s"));
 
             start = System.nanoTime();
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 new NdjsonExporter(source.store(), ExportFormat.NDJSON).export(EventFilter.ALL, out, ProgressMonitor.NONE);
             }
-            figures.put("exportPerSecond", Math.round(rate(events, start)));
+            figures.add(Figure.against("export-ndjson", rate(events, start), readRate, "events/s"));
 
-            start = System.nanoTime();
-            DryRunReport dryRun = new UpcastDryRun(source.store(), ShopUpcasters.chain()).run(ProgressMonitor.NONE);
-            double upcast = rate(dryRun.scanned(), start);
-            figures.put("upcastDryRunPerSecond", Math.round(upcast));
-            figures.put("upcastDryRunToReadRatio", Math.round(100 * upcast / readRate) / 100.0);
-            figures.put("upcastDryRunChanged", dryRun.changed());
-
-            try (OpenStore target = freshStore.get()) {
+            try (OpenStore target = Stores.open(ctx.dir().resolve("versioning-import").toString())) {
                 start = System.nanoTime();
                 ImportReport report = NdjsonImporter.envelopes(target.store()).importFile(file, ImportOptions.ATOMIC,
                         ProgressMonitor.NONE);
-                double imported = rate(report.imported(), start);
                 if (!report.complete()) {
                     throw new IllegalStateException("the bench import did not complete: " + report);
                 }
-                figures.put("importPerSecond", Math.round(imported));
-                figures.put("importToAppendRatio", Math.round(100 * imported / append) / 100.0);
+                figures.add(Figure.against("import-ndjson", rate(report.imported(), start), append, "events/s"));
             }
-            figures.put("fileBytes", Files.size(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // a leftover temp file is not worth failing the figures for
-            }
+            Files.deleteIfExists(file);
         }
         return figures;
     }

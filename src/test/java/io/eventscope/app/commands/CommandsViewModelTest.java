@@ -1,0 +1,200 @@
+package io.eventscope.app.commands;
+
+import io.eventscope.engine.upcast.UpcasterChain;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventscope.app.Navigation;
+import io.eventscope.app.Notices;
+import io.eventscope.app.Settings;
+import io.eventscope.app.StoreSeeder;
+import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.ViewEntry;
+import io.eventscope.app.Workspace;
+import io.eventscope.app.events.EventsViewModel;
+import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.shop.Shop;
+import io.eventscope.shop.form.CommandSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Commands view's logic without a window: forms from metadata, outcomes, history. */
+class CommandsViewModelTest {
+    @TempDir
+    Path home;
+
+    private TaskExecutor tasks;
+    private EventStore store;
+    private Navigation navigation;
+    private EventsViewModel events;
+    private CommandsViewModel model;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void setUp() {
+        tasks = new TaskExecutor(new Notices());
+        Workspace workspace = new Workspace(tasks, file -> {
+            throw new IllegalStateException("no files here");
+        }, opened -> Engine.open(opened, Shop.aggregateTypes(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")),
+                new Settings(home));
+        navigation = new Navigation(List.of(new ViewEntry("commands", "Commands", "mdi2c-console-line", Object.class),
+                new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", Object.class)));
+        store = new InMemoryEventStore();
+        model = fx(() -> {
+            events = new EventsViewModel(workspace, tasks);
+            workspace.show(store, "test");
+            return new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx(() -> {
+            events.close();
+            return null;
+        });
+        tasks.close();
+    }
+
+    @Test
+    void theCreateOrderFormHasTypedFieldsAnAddressGroupAndAnItemsTable() {
+        CommandForm form = select("CreateOrder");
+        assertThat(form.fields()).extracting(FormField::path).containsExactly("orderId", "userId",
+                "shippingAddress.street", "shippingAddress.city", "shippingAddress.postalCode",
+                "shippingAddress.country");
+        assertThat(form.fields().get(0).required()).isFalse();
+        assertThat(form.fields().get(0).whenAbsent()).isEqualTo("generated when absent");
+        assertThat(form.groupOf(form.fields().get(3))).isEqualTo("shippingAddress");
+        assertThat(form.hasItems()).isTrue();
+        assertThat(form.itemColumns()).containsExactly("sku", "quantity", "unitPrice");
+        assertThat(form.items()).hasSize(1);
+    }
+
+    @Test
+    void anAcceptedCommandListsItsEventsAndJoinsTheHistory() {
+        CommandForm form = select("CreateOrder");
+        fx(() -> {
+            set(form, "orderId", "o-7");
+            set(form, "userId", "carol");
+            form.items().get(0).parts().get(0).text().set("MUG");
+            form.items().get(0).parts().get(1).text().set("2");
+            form.items().get(0).parts().get(2).text().set("7.25");
+            model.submit();
+            return null;
+        });
+        waitUntil(() -> fx(() -> model.outcome().get()) != null);
+        Outcome outcome = fx(() -> model.outcome().get());
+        assertThat(outcome.accepted()).isTrue();
+        assertThat(outcome.events()).extracting(Outcome.ProducedEvent::eventType).containsExactly("OrderCreated");
+        assertThat(outcome.events().get(0).streamId()).isEqualTo("order-o-7");
+        assertThat(outcome.events().get(0).json()).contains("\"amount\" : 14.50");
+        assertThat(store.headPosition()).isEqualTo(1);
+        waitUntil(() -> fx(() -> model.history().size()) == 1);
+        assertThat(fx(() -> model.history().get(0).status())).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aRefusalIsShownAndPutUnderTheFieldItNames() {
+        CommandForm form = select("CreateOrder");
+        fx(() -> {
+            set(form, "userId", "dan");
+            model.submit();
+            return null;
+        });
+        waitUntil(() -> fx(() -> model.outcome().get()) != null);
+        Outcome outcome = fx(() -> model.outcome().get());
+        assertThat(outcome.accepted()).isFalse();
+        assertThat(outcome.reason()).isEqualTo("items: an order needs at least one item");
+        assertThat(fx(() -> form.itemsError().get())).isEqualTo("items: an order needs at least one item");
+        assertThat(store.headPosition()).isZero();
+        waitUntil(() -> fx(() -> model.history().size()) == 1);
+        assertThat(fx(() -> model.history().get(0).reason())).isEqualTo("items: an order needs at least one item");
+    }
+
+    @Test
+    void runAgainIssuesTheSameCommandAnewAndShowEventsFiltersByItsId() {
+        CommandForm form = select("RestockItem");
+        fx(() -> {
+            set(form, "sku", "TEA");
+            set(form, "quantity", "5");
+            model.submit();
+            return null;
+        });
+        waitUntil(() -> fx(() -> model.history().size()) == 1);
+        fx(() -> {
+            model.runAgain(model.history().get(0));
+            return null;
+        });
+        waitUntil(() -> fx(() -> model.history().size()) == 2);
+        assertThat(store.headPosition()).isEqualTo(2);
+        assertThat(fx(() -> model.history().get(0).entry().commandId()))
+                .isNotEqualTo(fx(() -> model.history().get(1).entry().commandId()));
+
+        HistoryEntry first = fx(() -> model.history().get(1));
+        fx(() -> {
+            model.showEvents(first);
+            return null;
+        });
+        assertThat(fx(() -> navigation.selected().get().id())).isEqualTo("events");
+        assertThat(fx(() -> events.causationId().get())).isEqualTo(first.entry().commandId());
+        waitUntil(() -> fx(() -> events.matches().get()).equals("1 match"));
+    }
+
+    @Test
+    void aQuantityThatIsNotAWholeNumberStopsTheCommandAtTheField() {
+        CommandForm form = select("RestockItem");
+        fx(() -> {
+            set(form, "sku", "TEA");
+            set(form, "quantity", "2.5");
+            model.submit();
+            return null;
+        });
+        FormField quantity = form.fields().get(1);
+        assertThat(fx(() -> quantity.error().get())).isEqualTo("'2.5' is not a whole number");
+        assertThat(fx(() -> model.running().get())).isFalse();
+        assertThat(fx(() -> model.outcome().get())).isNull();
+    }
+
+    private CommandForm select(String name) {
+        return fx(() -> {
+            CommandSpec spec = model.commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+            model.selected().set(spec);
+            return model.form().get();
+        });
+    }
+
+    private static void set(CommandForm form, String path, String text) {
+        form.fields().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().text().set(text);
+    }
+
+    private static <T> T fx(Callable<T> action) {
+        try {
+            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+}

@@ -1,11 +1,14 @@
 package io.eventscope.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.OpenStore;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +57,7 @@ final class ReadCommand implements Callable<Integer> {
     boolean backwards;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (limit != null && limit < 0) {
             throw new ParameterException(spec.commandLine(), "--limit must be 0 or more, was " + limit);
         }
@@ -66,6 +69,10 @@ final class ReadCommand implements Callable<Integer> {
         long next = fromPosition != null ? fromPosition : backwards ? Long.MAX_VALUE : 1;
         long remaining = limit != null ? limit : Long.MAX_VALUE;
         PrintWriter out = spec.commandLine().getOut();
+        // one generator for the whole output: per-line strings and generators cost as much as the read
+        JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)
+                .setRootValueSeparator(null); // lines end with the line break alone
         try (OpenStore opened = store.open()) {
             EventStore eventStore = opened.store();
             while (remaining > 0) {
@@ -75,7 +82,9 @@ final class ReadCommand implements Callable<Integer> {
                     break;
                 }
                 for (EventEnvelope e : page) {
-                    out.println(EnvelopeJson.write(e));
+                    json.writeTree(EnvelopeJson.toNode(e));
+                    json.flush();
+                    out.println();
                 }
                 remaining -= page.size();
                 long last = page.get(page.size() - 1).position();

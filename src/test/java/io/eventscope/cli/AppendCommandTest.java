@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class AppendCommandTest {
     }
 
     private CliRun append(String stream, String data, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("append", "--store", store, "--stream", stream,
+        List<String> args = new ArrayList<>(List.of("append", "--store", store, "--stream", stream,
                 "--type", "OrderCreated", "--data", data));
         args.addAll(List.of(more));
         return CliRun.of(args.toArray(String[]::new));

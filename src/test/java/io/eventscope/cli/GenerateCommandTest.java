@@ -3,11 +3,14 @@ package io.eventscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventscope.engine.domain.AggregateType;
 import io.eventscope.engine.event.StreamIds;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.upcast.ShopUpcasters;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +37,7 @@ class GenerateCommandTest {
     }
 
     private CliRun generate(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("generate", "--store", store));
+        List<String> args = new ArrayList<>(List.of("generate", "--store", store));
         args.addAll(List.of(more));
         CliRun run = CliRun.of(args.toArray(String[]::new));
         assertThat(run.exit()).as(run.err()).isZero();
@@ -108,7 +112,7 @@ class GenerateCommandTest {
     /** The events without what legitimately differs between runs: run id, position and clock. */
     private static List<String> comparable(List<JsonNode> events, String runId) {
         return events.stream().map(e -> {
-            com.fasterxml.jackson.databind.node.ObjectNode copy = e.deepCopy();
+            ObjectNode copy = e.deepCopy();
             copy.remove(List.of("position", "timestamp"));
             return copy.toString().replace(runId, "RUN");
         }).toList();
@@ -145,10 +149,10 @@ class GenerateCommandTest {
                 "StockAllocated", "StockAllocated", "StockAllocated", "StockAllocated", "StockPicked", "StockCommitted",
                 "ShipmentCreated", "ShipmentDispatched", "TrackingUpdated", "TrackingUpdated", "TrackingUpdated",
                 "ShipmentDelivered");
-        java.math.BigDecimal lines = events.subList(0, 3).stream()
+        BigDecimal lines = events.subList(0, 3).stream()
                 .map(e -> e.get("eventType").asText().equals("OrderOpened") ? e.get("data").get("line") : e.get("data"))
                 .map(l -> l.get("unitPrice").decimalValue().multiply(l.get("quantity").decimalValue()))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         JsonNode placed = events.get(3).get("data");
         assertThat(placed.get("total").decimalValue()).isEqualByComparingTo(lines);
         assertThat(placed.get("itemCount").asInt()).isEqualTo(3);
@@ -178,7 +182,7 @@ class GenerateCommandTest {
 
         Set<String> types = readAll().stream().map(e -> e.get("eventType").asText()).collect(Collectors.toSet());
         Set<String> upcastTypes = ShopUpcasters.chain().upcasters().stream()
-                .flatMap(u -> java.util.stream.Stream.of(u.eventType(), u.toEventType())).collect(Collectors.toSet());
+                .flatMap(u -> Stream.of(u.eventType(), u.toEventType())).collect(Collectors.toSet());
         assertThat(types).hasSize(16).doesNotContainAnyElementsOf(upcastTypes);
         assertThat(types).noneMatch(type -> Shop.aggregateTypes().stream().anyMatch(a -> a.events().knows(type)));
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,15 @@ class ReadCommandTest {
     }
 
     @Test
+    void printsTheSameBytesAsExport() {
+        CliRun read = CliRun.of("read", "--store", store);
+        CliRun export = CliRun.of("export", "--store", store);
+
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(read.out()).isEqualTo(export.out());
+    }
+
+    @Test
     void filtersByStreamCorrelationCausationAndType() {
         assertThat(ids("--stream", "order-1")).containsExactly("e-1", "e-4");
         assertThat(ids("--stream", "order-*")).containsExactly("e-1", "e-3", "e-4");
@@ -105,7 +115,7 @@ class ReadCommandTest {
 
     private static List<Long> range(long from, long to) {
         long step = from <= to ? 1 : -1;
-        return java.util.stream.LongStream.iterate(from, p -> p != to + step, p -> p + step).boxed().toList();
+        return LongStream.iterate(from, p -> p != to + step, p -> p + step).boxed().toList();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -87,6 +88,12 @@ public final class VersionsView {
         versionBecomesColumn.setCellValueFactory(column(v -> v.becomes().isEmpty() ? "current" : v.becomes()));
         versionsTable.setItems(model.versions());
         syncSelection(versionsTable.getSelectionModel(), model.selectedVersion());
+        // A new dry run replaces the rows; the same type and version stays selected.
+        model.versions().addListener((ListChangeListener<VersionCount>) c -> {
+            if (model.selectedVersion().get() != null) {
+                versionsTable.getSelectionModel().select(model.selectedVersion().get());
+            }
+        });
     }
 
     private void bindEvents() {

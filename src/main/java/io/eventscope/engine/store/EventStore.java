@@ -2,7 +2,10 @@ package io.eventscope.engine.store;
 
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +16,8 @@ import java.util.function.Consumer;
  * sees position p+1 before p.
  */
 public interface EventStore extends AutoCloseable {
+    /** Events per read in the default methods below. */
+    int PAGE = 2_000;
 
     /**
      * Appends all events or none. Fails with {@link ConcurrencyConflictException} when the
@@ -44,6 +49,48 @@ public interface EventStore extends AutoCloseable {
 
     /** How many events match. */
     long count(EventFilter filter);
+
+    /**
+     * How many events each type holds in each schema version, among positions 1 to
+     * {@code toPosition} ({@code {"OrderCreated": {1: 40, 3: 260}}}). This default reads the
+     * whole log; a store with an index answers from it.
+     */
+    default Map<String, Map<Integer, Long>> countBySchemaVersion(long toPosition) {
+        Map<String, Map<Integer, Long>> counts = new TreeMap<>();
+        for (List<EventEnvelope> page = read(EventFilter.ALL, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
+             page = read(EventFilter.ALL, page.get(page.size() - 1).position() + 1, PAGE, Direction.FORWARDS)) {
+            for (EventEnvelope e : page) {
+                if (e.position() > toPosition) {
+                    return counts;
+                }
+                counts.computeIfAbsent(e.eventType(), t -> new TreeMap<>()).merge(e.schemaVersion(), 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Up to {@code limit} events of one type stored in one schema version, forwards from
+     * {@code fromPosition} up to {@code toPosition} (both inclusive). This default filters a
+     * read by type; a store with an index reads only the matching events.
+     */
+    default List<EventEnvelope> readSchemaVersion(String eventType, int schemaVersion, long fromPosition,
+                                                  long toPosition, int limit) {
+        List<EventEnvelope> out = new ArrayList<>();
+        EventFilter ofType = EventFilter.type(eventType);
+        for (List<EventEnvelope> page = read(ofType, fromPosition, PAGE, Direction.FORWARDS); !page.isEmpty();
+             page = read(ofType, page.get(page.size() - 1).position() + 1, PAGE, Direction.FORWARDS)) {
+            for (EventEnvelope e : page) {
+                if (e.position() > toPosition || out.size() == limit) {
+                    return out;
+                }
+                if (e.schemaVersion() == schemaVersion) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
+    }
 
     /** The last version of a stream, 0 when it does not exist. */
     long streamVersion(String streamId);

@@ -90,6 +90,11 @@ public final class UpcasterChain {
         return found;
     }
 
+    /** True when an upcaster reads events stored with this type and schema version. */
+    public boolean upcasts(String eventType, int schemaVersion) {
+        return find(eventType, schemaVersion) != null;
+    }
+
     /** True when some upcaster turns events of this type into another type. */
     public boolean isRenamed(String type) {
         for (Upcaster u : upcasters) {

@@ -333,6 +333,42 @@ public abstract class EventStoreContract {
 
     // --- subscriptions
 
+    // --- schema versions
+
+    private void appendShapes() {
+        int[] versions = {1, 3, 1, 2, 3, 1};
+        for (int i = 0; i < versions.length; i++) {
+            append("order-o" + i, ExpectedVersion.NO_STREAM,
+                    new NewEvent(null, "OrderCreated", null, null, versions[i], null, Json.object(), Metadata.EMPTY),
+                    new NewEvent(null, "OrderPaid", null, null, 1, null, Json.object(), Metadata.EMPTY));
+        }
+    }
+
+    @Test
+    void countsEventsPerTypeAndSchemaVersionUpToAPosition() {
+        appendShapes();
+
+        assertThat(store.countBySchemaVersion(store.headPosition())).isEqualTo(Map.of(
+                "OrderCreated", Map.of(1, 3L, 2, 1L, 3, 2L), "OrderPaid", Map.of(1, 6L)));
+        assertThat(store.countBySchemaVersion(4)).isEqualTo(Map.of(
+                "OrderCreated", Map.of(1, 1L, 3, 1L), "OrderPaid", Map.of(1, 2L)));
+        assertThat(store.countBySchemaVersion(0)).isEmpty();
+    }
+
+    @Test
+    void readsTheEventsOfOneTypeAndSchemaVersionInPositionOrderWithinBounds() {
+        appendShapes(); // OrderCreated v1 at positions 1, 5 and 11
+
+        assertThat(store.readSchemaVersion("OrderCreated", 1, 1, Long.MAX_VALUE, 100))
+                .extracting(EventEnvelope::position).containsExactly(1L, 5L, 11L);
+        assertThat(store.readSchemaVersion("OrderCreated", 1, 2, Long.MAX_VALUE, 1))
+                .extracting(EventEnvelope::position).containsExactly(5L);
+        assertThat(store.readSchemaVersion("OrderCreated", 1, 1, 10, 100))
+                .extracting(EventEnvelope::position).containsExactly(1L, 5L);
+        assertThat(store.readSchemaVersion("OrderCreated", 1, 6, 10, 100)).isEmpty();
+        assertThat(store.readSchemaVersion("OrderPaid", 3, 1, Long.MAX_VALUE, 100)).isEmpty();
+    }
+
     @Test
     void aSubscriptionCatchesUpThenDeliversLiveEventsInOrder() throws Exception {
         for (int i = 0; i < 10; i++) {

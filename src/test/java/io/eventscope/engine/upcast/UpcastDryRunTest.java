@@ -53,14 +53,15 @@ class UpcastDryRunTest {
     }
 
     @Test
-    void reportsProgressAndStopsWhenCancelled() {
+    void reportsProgressOverTheEventsItReadsAndStopsWhenCancelled() {
         for (int i = 0; i < 5_000; i++) {
-            append("order-o" + i, "OrderShipped", 1, "{}");
+            append("order-o" + i, "OrderCreated", 3, "{\"orderId\":\"o1\",\"userId\":\"x\",\"items\":[],\"amount\":5,\"currency\":\"EUR\"}");
+            append("payment-p" + i, "PaymentProcessed", 1, "{\"paymentId\":\"p\",\"orderId\":\"o\",\"total\":5.00}");
         }
         List<Long> progress = new ArrayList<>();
         ProgressMonitor cancelAfterFirstPage = new ProgressMonitor() {
             public void progress(long done, long total) {
-                assertThat(total).isEqualTo(5_000);
+                assertThat(total).isEqualTo(5_000); // only the PaymentProcessed v1 events need reading
                 progress.add(done);
             }
 
@@ -73,8 +74,20 @@ class UpcastDryRunTest {
 
         assertThat(report.cancelled()).isTrue();
         assertThat(report.scanned()).isLessThan(5_000).isEqualTo(progress.get(0));
-        DryRunReport whole = new UpcastDryRun(store, ShopUpcasters.chain()).run(ProgressMonitor.NONE);
-        assertThat(whole.scanned()).isEqualTo(5_000);
-        assertThat(whole.changed()).isZero();
+        assertThat(report.stored()).isEqualTo(Map.of("PaymentProcessed", Map.of(1, report.scanned())));
+        progress.clear();
+        DryRunReport whole = new UpcastDryRun(store, ShopUpcasters.chain()).run(new ProgressMonitor() {
+            public void progress(long done, long total) {
+                progress.add(done);
+            }
+
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        assertThat(progress).last().isEqualTo(5_000L);
+        assertThat(whole.scanned()).isEqualTo(10_000);
+        assertThat(whole.changed()).isEqualTo(5_000);
+        assertThat(whole.cancelled()).isFalse();
     }
 }

@@ -26,6 +26,13 @@ final class EventsSql {
     static final String STREAM_VERSION = "SELECT COALESCE((SELECT version FROM events WHERE stream_id = ?"
             + " ORDER BY stream_id DESC, version DESC FETCH FIRST 1 ROW ONLY), 0)";
     static final String BY_EVENT_ID = "SELECT " + COLUMNS + " FROM events WHERE event_id = ?";
+    static final String COUNT_BY_SCHEMA_VERSION = "SELECT event_type, schema_version, COUNT(*) FROM events"
+            + " WHERE position <= ? GROUP BY event_type, schema_version";
+    // Ordering by every column of the (event_type, schema_version, position) index lets H2
+    // stop after the page instead of sorting every event of that shape.
+    static final String READ_SCHEMA_VERSION = "SELECT " + COLUMNS + " FROM events"
+            + " WHERE event_type = ? AND schema_version = ? AND position BETWEEN ? AND ?"
+            + " ORDER BY event_type, schema_version, position LIMIT ?";
     static final String STREAMS = "SELECT stream_id, MAX(version) FROM events GROUP BY stream_id ORDER BY stream_id";
 
     private static final char LIKE_ESCAPE = '\\';

@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -129,6 +131,37 @@ public final class JdbcEventStore implements EventStore {
             return queryLong(s);
         } catch (SQLException e) {
             throw failure("count events", e);
+        }
+    }
+
+    @Override
+    public Map<String, Map<Integer, Long>> countBySchemaVersion(long toPosition) {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(EventsSql.COUNT_BY_SCHEMA_VERSION)) {
+            s.setLong(1, toPosition);
+            Map<String, Map<Integer, Long>> counts = new TreeMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(rs.getString(1), t -> new TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw failure("count events by schema version", e);
+        }
+    }
+
+    @Override
+    public List<EventEnvelope> readSchemaVersion(String eventType, int schemaVersion, long fromPosition,
+                                                 long toPosition, int limit) {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(EventsSql.READ_SCHEMA_VERSION)) {
+            s.setString(1, eventType);
+            s.setInt(2, schemaVersion);
+            s.setLong(3, fromPosition);
+            s.setLong(4, toPosition);
+            s.setInt(5, limit);
+            return envelopes(s);
+        } catch (SQLException e) {
+            throw failure("read " + eventType + " v" + schemaVersion + " events", e);
         }
     }
 

@@ -60,6 +60,14 @@ class EventsSqlIndexTest {
         }
     }
 
+    @Test
+    void theDryRunCountsAndReadsSchemaVersionsOnTheirIndex() throws Exception {
+        assertThat(plan(new EventsSql.Query(EventsSql.READ_SCHEMA_VERSION, List.of("Type1", 1, 1L, Long.MAX_VALUE, 100))))
+                .contains("EVENTS_TYPE_SCHEMA_VERSION").contains("INDEX SORTED");
+        assertThat(plan(new EventsSql.Query(EventsSql.COUNT_BY_SCHEMA_VERSION, List.of(Long.MAX_VALUE))))
+                .contains("EVENTS_TYPE_SCHEMA_VERSION");
+    }
+
     private String readPlan(EventFilter filter) throws Exception {
         return plan(EventsSql.read(filter, 1, Long.MAX_VALUE, 100, Direction.FORWARDS));
     }

@@ -1,10 +1,7 @@
 package io.eventscope.engine.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
-import io.eventscope.engine.store.Direction;
-import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.EventStoreException;
 import io.eventscope.engine.store.ExpectedVersion;
@@ -38,9 +35,10 @@ import java.util.function.Function;
  * validation, a batch can still be refused only by a concurrent writer to the same streams
  * or a failing store; the report then says how many events were imported.
  *
- * <p>Memory grows with the number of distinct event ids and streams (for the duplicate and
- * version checks), plus the ids already in the store when it is not empty; never with line
- * contents.
+ * <p>Memory grows with the number of distinct event ids and streams of the file (for the
+ * duplicate and version checks); never with line contents nor with the size of the store: on
+ * a non-empty store, a first streamed pass looks the file's ids up in the store in batches and
+ * keeps only those already stored.
  */
 public final class NdjsonImporter {
     public static final int MAX_LISTED_ERRORS = 1_000;
@@ -85,7 +83,7 @@ public final class NdjsonImporter {
     }
 
     private Validation validate(Path file, ImportOptions options, long size, ProgressMonitor monitor) throws IOException {
-        Validation v = new Validation(storedIds());
+        Validation v = new Validation(storedIdsOf(file, options));
         JsonLineParser parser = new JsonLineParser();
         try (InputStream in = Files.newInputStream(file)) {
             BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
@@ -173,18 +171,36 @@ public final class NdjsonImporter {
         }
     }
 
-    /** Every event id already in the store, with its position; empty (and free) for an empty store. */
-    private Map<String, Long> storedIds() {
-        Map<String, Long> ids = new HashMap<>();
-        long from = 1;
-        for (List<EventEnvelope> page = store.read(EventFilter.ALL, from, STORE_PAGE, Direction.FORWARDS);
-             !page.isEmpty(); page = store.read(EventFilter.ALL, from, STORE_PAGE, Direction.FORWARDS)) {
-            for (EventEnvelope e : page) {
-                ids.put(e.eventId(), e.position());
-            }
-            from = page.get(page.size() - 1).position() + 1;
+    /**
+     * The file's event ids that are already stored, with their positions; empty (and free) for
+     * an empty store. Lines that do not read are left to the validation that reports them.
+     */
+    private Map<String, Long> storedIdsOf(Path file, ImportOptions options) throws IOException {
+        Map<String, Long> stored = new HashMap<>();
+        if (store.headPosition() == 0) {
+            return stored;
         }
-        return ids;
+        JsonLineParser parser = new JsonLineParser();
+        List<String> ids = new ArrayList<>(STORE_PAGE);
+        try (InputStream in = Files.newInputStream(file)) {
+            BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
+            while (lines.next()) {
+                if (lines.lineLength() == 0 || lines.tooLong()) {
+                    continue;
+                }
+                try {
+                    ids.add(lineFormat.apply(parser.parse(lines.bytes())).event().eventId());
+                } catch (InvalidLineException e) {
+                    continue;
+                }
+                if (ids.size() == STORE_PAGE) {
+                    stored.putAll(store.positionsOf(ids));
+                    ids.clear();
+                }
+            }
+        }
+        stored.putAll(store.positionsOf(ids));
+        return stored;
     }
 
     /** Streams the lines whose numbers are set to {@code target}, byte for byte, however long they are. */

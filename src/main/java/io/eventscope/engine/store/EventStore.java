@@ -3,6 +3,7 @@ package io.eventscope.engine.store;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -91,6 +92,9 @@ public interface EventStore extends AutoCloseable {
         }
         return out;
     }
+
+    /** The positions of those of these event ids that are stored, by id: a lookup on the unique ids. */
+    Map<String, Long> positionsOf(Collection<String> eventIds);
 
     /** The last version of a stream, 0 when it does not exist. */
     long streamVersion(String streamId);

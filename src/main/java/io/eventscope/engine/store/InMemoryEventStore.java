@@ -6,6 +6,7 @@ import io.eventscope.engine.event.NewEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,23 @@ public final class InMemoryEventStore implements EventStore {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    @Override
+    public Map<String, Long> positionsOf(Collection<String> eventIds) {
+        Map<String, Long> positions = new HashMap<>();
+        lock.readLock().lock();
+        try {
+            for (String id : eventIds) {
+                EventEnvelope stored = byId.get(id);
+                if (stored != null) {
+                    positions.put(id, stored.position());
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return positions;
     }
 
     @Override

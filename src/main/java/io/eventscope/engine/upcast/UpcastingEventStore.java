@@ -9,8 +9,10 @@ import io.eventscope.engine.store.StreamAppend;
 import io.eventscope.engine.store.StreamInfo;
 import io.eventscope.engine.store.Subscription;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -89,6 +91,11 @@ public final class UpcastingEventStore implements EventStore {
             from = page.get(page.size() - 1).position() + 1;
         }
         return count;
+    }
+
+    @Override
+    public Map<String, Long> positionsOf(Collection<String> eventIds) {
+        return stored.positionsOf(eventIds);
     }
 
     @Override

@@ -370,6 +370,21 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void looksUpThePositionsOfStoredEventIds() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 1_200; i++) {
+            append("s-" + i, ExpectedVersion.NO_STREAM, event("e-" + i, "Stored", "{}", Metadata.EMPTY));
+            ids.add(i % 2 == 0 ? "e-" + i : "unknown-" + i);
+        }
+
+        Map<String, Long> positions = store.positionsOf(ids);
+
+        assertThat(positions).hasSize(600).containsEntry("e-2", 2L).containsEntry("e-1200", 1_200L)
+                .doesNotContainKey("unknown-1");
+        assertThat(store.positionsOf(List.of())).isEmpty();
+    }
+
+    @Test
     void aSubscriptionCatchesUpThenDeliversLiveEventsInOrder() throws Exception {
         for (int i = 0; i < 10; i++) {
             append("s-" + i, ExpectedVersion.ANY, event("E", "{}"));

@@ -50,6 +50,12 @@ final class EventsSql {
                 + " ORDER BY stream_id DESC, version DESC LIMIT ?";
     }
 
+    /** The id and position of those of {@code ids} event ids that are stored, on the unique index. */
+    static String positionsOf(int ids) {
+        return "SELECT event_id, position FROM events WHERE event_id IN ("
+                + String.join(", ", Collections.nCopies(ids, "?")) + ")";
+    }
+
     /**
      * A read of the global log: the filter's conditions, then positions between {@code lowest}
      * and {@code highest} (both inclusive) in the given order, and the limit.

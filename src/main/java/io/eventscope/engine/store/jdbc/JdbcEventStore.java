@@ -16,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -35,6 +37,8 @@ import java.util.function.Consumer;
 public final class JdbcEventStore implements EventStore {
     /** Enough to amortise one commit over many callers, few enough to keep latency low. */
     private static final int MAX_GROUP = 256;
+    /** Ids per lookup statement: one round trip for many ids, a statement of modest size. */
+    private static final int LOOKUP_BATCH = 500;
 
     private final Database db;
     private final ReentrantLock writerLock = new ReentrantLock();
@@ -162,6 +166,30 @@ public final class JdbcEventStore implements EventStore {
             return envelopes(s);
         } catch (SQLException e) {
             throw failure("read " + eventType + " v" + schemaVersion + " events", e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> positionsOf(Collection<String> eventIds) {
+        Map<String, Long> positions = new HashMap<>();
+        List<String> ids = List.copyOf(eventIds);
+        try (Connection c = db.connection()) {
+            for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
+                List<String> batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
+                try (PreparedStatement s = c.prepareStatement(EventsSql.positionsOf(batch.size()))) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        s.setString(i + 1, batch.get(i));
+                    }
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            positions.put(rs.getString(1), rs.getLong(2));
+                        }
+                    }
+                }
+            }
+            return positions;
+        } catch (SQLException e) {
+            throw failure("look up event ids", e);
         }
     }
 

@@ -13,9 +13,9 @@ import java.util.TreeMap;
  * Upcasts every stored event without writing anything and reports what would change. A
  * failing upcaster is recorded with the event's position and the run goes on.
  *
- * <p>The store counts its events per type and schema version (from an index, where it has
- * one); only the events of a stored shape that an upcaster reads are read and upcast, since
- * every other event stays as it is. The report is the one a scan of every event would give.
+ * <p>The store counts its events per type and schema version (on an index, where it has one)
+ * and only the events of stored shapes that an upcaster reads are read and upcast: every other
+ * event stays as it is. The report is the one a scan of every event would give.
  */
 public final class UpcastDryRun {
     /** Beyond this many, failures are counted but not listed, so a broken upcaster cannot exhaust memory. */
@@ -38,76 +38,97 @@ public final class UpcastDryRun {
     public DryRunReport run(ProgressMonitor monitor) {
         long head = store.headPosition();
         Map<String, Map<Integer, Long>> stored = store.countBySchemaVersion(head);
-        Map<String, Map<Integer, Long>> read = new TreeMap<>();
-        Map<String, Map<Integer, Long>> upcasted = new TreeMap<>();
-        List<UpcastFailure> failures = new ArrayList<>();
-        long toRead = 0;
-        for (Map.Entry<String, Map<Integer, Long>> type : stored.entrySet()) {
-            for (Map.Entry<Integer, Long> version : type.getValue().entrySet()) {
-                if (chain.upcasts(type.getKey(), version.getKey())) {
-                    toRead += version.getValue();
-                }
-            }
-        }
-        long readCount = 0;
-        long changed = 0;
-        long failureCount = 0;
+        Upcasting upcasting = new Upcasting(monitor, count(stored, true));
         for (Map.Entry<String, Map<Integer, Long>> type : stored.entrySet()) {
             for (int schemaVersion : type.getValue().keySet()) {
-                if (!chain.upcasts(type.getKey(), schemaVersion)) {
-                    continue;
-                }
-                long from = 1;
-                while (true) {
-                    if (monitor.isCancelled()) {
-                        return new DryRunReport(readCount, changed, failureCount, read, upcasted, failures, true);
-                    }
-                    List<EventEnvelope> page = store.readSchemaVersion(type.getKey(), schemaVersion, from, head, PAGE);
-                    if (page.isEmpty()) {
-                        break;
-                    }
-                    for (EventEnvelope event : page) {
-                        readCount++;
-                        tally(read, event.eventType(), event.schemaVersion(), 1);
-                        try {
-                            EventEnvelope current = chain.upcast(event);
-                            if (current != event) {
-                                changed++;
-                            }
-                            tally(upcasted, current.eventType(), current.schemaVersion(), 1);
-                        } catch (UpcastException e) {
-                            failureCount++;
-                            failures.add(new UpcastFailure(event.position(), event.eventId(), event.eventType(),
-                                    event.schemaVersion(), e.upcaster(), e.reason()));
-                        }
-                    }
-                    keepFirstListed(failures);
-                    from = page.get(page.size() - 1).position() + 1;
-                    monitor.progress(readCount, toRead);
+                if (chain.upcasts(type.getKey(), schemaVersion) && !upcasting.readAll(type.getKey(), schemaVersion, head)) {
+                    return upcasting.report(upcasting.readCount, upcasting.read, true);
                 }
             }
         }
-        long scanned = 0;
-        for (Map.Entry<String, Map<Integer, Long>> type : stored.entrySet()) {
-            for (Map.Entry<Integer, Long> version : type.getValue().entrySet()) {
-                scanned += version.getValue();
-                if (!chain.upcasts(type.getKey(), version.getKey())) {
-                    tally(upcasted, type.getKey(), version.getKey(), version.getValue());
-                }
+        stored.forEach((type, versions) -> versions.forEach((schemaVersion, n) -> {
+            if (!chain.upcasts(type, schemaVersion)) {
+                tally(upcasting.upcasted, type, schemaVersion, n);
             }
-        }
-        return new DryRunReport(scanned, changed, failureCount, stored, upcasted, failures, false);
+        }));
+        return upcasting.report(count(stored, true) + count(stored, false), stored, false);
     }
 
-    /** Shapes are read one after another, so failures arrive out of position order: list the first by position. */
-    private static void keepFirstListed(List<UpcastFailure> failures) {
-        failures.sort(BY_POSITION);
-        if (failures.size() > MAX_LISTED_FAILURES) {
-            failures.subList(MAX_LISTED_FAILURES, failures.size()).clear();
+    /** How many of the counted events an upcaster reads ({@code upcast}), or leaves as they are. */
+    private long count(Map<String, Map<Integer, Long>> stored, boolean upcast) {
+        long n = 0;
+        for (Map.Entry<String, Map<Integer, Long>> type : stored.entrySet()) {
+            for (Map.Entry<Integer, Long> version : type.getValue().entrySet()) {
+                if (chain.upcasts(type.getKey(), version.getKey()) == upcast) {
+                    n += version.getValue();
+                }
+            }
         }
+        return n;
     }
 
     private static void tally(Map<String, Map<Integer, Long>> counts, String type, int schemaVersion, long n) {
         counts.computeIfAbsent(type, t -> new TreeMap<>()).merge(schemaVersion, n, Long::sum);
+    }
+
+    /** The events read and what upcasting them gave, so far. */
+    private final class Upcasting {
+        final ProgressMonitor monitor;
+        final long toRead;
+        final Map<String, Map<Integer, Long>> read = new TreeMap<>();
+        final Map<String, Map<Integer, Long>> upcasted = new TreeMap<>();
+        final List<UpcastFailure> failures = new ArrayList<>();
+        long readCount;
+        long changed;
+        long failureCount;
+
+        Upcasting(ProgressMonitor monitor, long toRead) {
+            this.monitor = monitor;
+            this.toRead = toRead;
+        }
+
+        /** Reads and upcasts every stored event of one shape up to {@code head}; false when cancelled. */
+        boolean readAll(String type, int schemaVersion, long head) {
+            long from = 1;
+            while (!monitor.isCancelled()) {
+                List<EventEnvelope> page = store.readSchemaVersion(type, schemaVersion, from, head, PAGE);
+                if (page.isEmpty()) {
+                    return true;
+                }
+                page.forEach(this::upcast);
+                keepFirstListedFailures();
+                from = page.get(page.size() - 1).position() + 1;
+                monitor.progress(readCount, toRead);
+            }
+            return false;
+        }
+
+        private void upcast(EventEnvelope event) {
+            readCount++;
+            tally(read, event.eventType(), event.schemaVersion(), 1);
+            try {
+                EventEnvelope current = chain.upcast(event);
+                if (current != event) {
+                    changed++;
+                }
+                tally(upcasted, current.eventType(), current.schemaVersion(), 1);
+            } catch (UpcastException e) {
+                failureCount++;
+                failures.add(new UpcastFailure(event.position(), event.eventId(), event.eventType(),
+                        event.schemaVersion(), e.upcaster(), e.reason()));
+            }
+        }
+
+        /** Shapes are read one after another, so failures come out of position order: keep the first by position. */
+        private void keepFirstListedFailures() {
+            failures.sort(BY_POSITION);
+            if (failures.size() > MAX_LISTED_FAILURES) {
+                failures.subList(MAX_LISTED_FAILURES, failures.size()).clear();
+            }
+        }
+
+        DryRunReport report(long scanned, Map<String, Map<Integer, Long>> stored, boolean cancelled) {
+            return new DryRunReport(scanned, changed, failureCount, stored, upcasted, failures, cancelled);
+        }
     }
 }

@@ -32,7 +32,7 @@ class BenchCommandTest {
         Map<String, JsonNode> figures = lines.stream().collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
         assertThat(lines).extracting(f -> f.get("name").asText()).containsExactly("append-batch100", "append-single",
                 "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
-                "fold-json-merge", "upcast-dry-run", "export-ndjson", "import-ndjson");
+                "fold-json-merge", "timeline-open", "timeline-jump", "upcast-dry-run", "export-ndjson", "import-ndjson");
         for (String withBaseline : List.of("append-batch100", "append-single", "replay", "upcast-dry-run",
                 "export-ndjson", "import-ndjson")) {
             JsonNode f = figures.get(withBaseline);
@@ -48,6 +48,9 @@ class BenchCommandTest {
         JsonNode stateAt = figures.get("stateAt");
         assertThat(stateAt.get("p99").asDouble()).isGreaterThanOrEqualTo(stateAt.get("value").asDouble());
         assertThat(stateAt.get("baseline").asDouble()).isPositive();
+        JsonNode jump = figures.get("timeline-jump");
+        assertThat(jump.get("unit").asText()).isEqualTo("ms");
+        assertThat(jump.get("p99").asDouble()).isGreaterThanOrEqualTo(jump.get("value").asDouble());
         for (String fold : List.of("fold-decider", "fold-json-merge")) {
             assertThat(figures.get(fold).get("unit").asText()).isEqualTo("ms");
             assertThat(figures.get(fold).has("baseline")).isTrue();

@@ -224,6 +224,14 @@ public final class EventsView {
                 causationTreeView.scrollTo(causationTreeView.getRow(item));
             }
         });
+        MenuItem timeline = new MenuItem("Open in Timeline");
+        timeline.setOnAction(e -> {
+            CausationItem node = model.causationSelected().get();
+            if (node != null) {
+                model.openInTimeline(node);
+            }
+        });
+        causationTreeView.setContextMenu(new ContextMenu(timeline));
         causesButton.disableProperty().bind(model.causationSelected().isNull());
         effectsButton.disableProperty().bind(model.causationSelected().isNull());
         causationTreeView.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -81,7 +82,8 @@ public final class EventsView {
         bindCausation();
         pauseButton.selectedProperty().bindBidirectional(model.paused());
         pauseButton.textProperty().bind(model.held().map(n -> n.intValue() == 0 ? "Pause" : "Paused · " + n + " new"));
-        matchesLabel.textProperty().bind(model.matches());
+        matchesLabel.textProperty().bind(Bindings.when(model.filtering()).then("Filtering…")
+                .otherwise(model.matches()));
         // Ctrl+F jumps to the filters, Ctrl+L to the list, while this view is showing.
         table.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {

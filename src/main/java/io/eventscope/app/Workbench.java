@@ -52,6 +52,10 @@ public final class Workbench {
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
+        events.setTimelineOpener((stream, version) -> {
+            timeline.openStream(stream, version);
+            navigation.show("timeline");
+        });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
             EventRow row = events.selected().get();

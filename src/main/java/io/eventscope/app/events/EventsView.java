@@ -183,7 +183,14 @@ public final class EventsView {
                 model.applyFilter();
             }
         });
-        return new ContextMenu(correlation, stream);
+        MenuItem timeline = new MenuItem("Open in Timeline");
+        timeline.setOnAction(e -> {
+            EventSummary s = selectedSummary();
+            if (s != null) {
+                model.openInTimeline(s);
+            }
+        });
+        return new ContextMenu(correlation, stream, timeline);
     }
 
     /** Keeps the newest events in sight when the view was already showing the end of the log. */

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -76,6 +77,7 @@ public final class EventsViewModel {
     private final ReadOnlyIntegerWrapper held = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<EventRow> selected = new SimpleObjectProperty<>();
+    private BiConsumer<String, Long> timelineOpener = (stream, version) -> { };
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Integer> revealedRow = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CausationItem> causationTree = new ReadOnlyObjectWrapper<>();
@@ -187,6 +189,15 @@ public final class EventsViewModel {
     /** Counts batches of live events added to the table, so the view can follow the tail. */
     public ReadOnlyIntegerProperty arrivals() {
         return arrivals.getReadOnlyProperty();
+    }
+
+    /** Where "Open in Timeline" goes (stream id, version); the workbench connects it to the Timeline view. */
+    public void setTimelineOpener(BiConsumer<String, Long> opener) {
+        timelineOpener = opener;
+    }
+
+    public void openInTimeline(EventSummary event) {
+        timelineOpener.accept(event.streamId(), event.version());
     }
 
     public ObjectProperty<EventRow> selected() {

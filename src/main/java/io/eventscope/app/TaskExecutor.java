@@ -1,5 +1,7 @@
 package io.eventscope.app;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +24,7 @@ public final class TaskExecutor implements AutoCloseable {
     private final ExecutorService pool;
     private final Notices notices;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+    private final Set<Task<?>> submitted = ConcurrentHashMap.newKeySet();
 
     public TaskExecutor(Notices notices) {
         this.notices = notices;
@@ -62,7 +65,14 @@ public final class TaskExecutor implements AutoCloseable {
         if (pool.isShutdown()) {
             task.cancel(); // the window is closing: late follow-up work is dropped
         } else {
-            pool.execute(task);
+            submitted.add(task);
+            pool.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    submitted.remove(task);
+                }
+            });
         }
         return task;
     }
@@ -72,9 +82,11 @@ public final class TaskExecutor implements AutoCloseable {
         return running;
     }
 
+    /** Cancels all work without interrupting it (see {@link WorkTask#cancel(boolean)}). */
     @Override
     public void close() {
-        pool.shutdownNow();
+        pool.shutdown();
+        submitted.forEach(Task::cancel);
     }
 
     /** Adapts {@link BackgroundWork} to a JavaFX task. */
@@ -84,6 +96,15 @@ public final class TaskExecutor implements AutoCloseable {
         WorkTask(String title, BackgroundWork<T> work) {
             this.work = work;
             updateTitle(title);
+        }
+
+        /**
+         * Never interrupts the worker: a thread interrupted inside H2 closes the database file
+         * and leaves the store broken until reopened. Long work checks isCancelled() instead.
+         */
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return super.cancel(false);
         }
 
         @Override

@@ -43,8 +43,9 @@ public final class BenchCommand implements Callable<Integer> {
             TimelineBenchmarks::timelineJump,
             VersioningBenchmarks::importExportUpcast);
 
-    @Option(names = "--events", defaultValue = "1000000", paramLabel = "N",
-            description = "Events to load into the store under test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "200000", paramLabel = "N",
+            description = "Events to load into the store under test (default: ${DEFAULT-VALUE}, a few minutes;"
+                    + " the lookup targets are stated for 1000000).")
     long events;
 
     @Option(names = "--dir", paramLabel = "D",

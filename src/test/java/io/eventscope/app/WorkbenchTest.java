@@ -93,7 +93,7 @@ class WorkbenchTest {
         waitUntil(() -> cellText(robot, "typeColumn", 0).equals("OrderCreated"));
         robot.clickOn(cell(robot, "streamColumn", 0));
         waitUntil(() -> treeTexts(robot).contains("total:  10.50"));
-        assertThat(treeTexts(robot)).contains("correlationId:  \"corr-1\"", "eventType:  \"OrderCreated\"",
+        assertThat(treeTexts(robot)).contains("aggregateId:  \"o1\"", "eventType:  \"OrderCreated\"",
                 "streamId:  \"order-o1\"");
     }
 
@@ -138,6 +138,15 @@ class WorkbenchTest {
         robot.clickOn("#pauseButton");
         waitUntil(() -> text(robot, "#matchesLabel").equals("21 events"));
         assertThat(table(robot).getItems()).hasSize(21);
+    }
+
+    @Test
+    void ctrlFGoesToTheFiltersAndEnterAppliesThem(FxRobot robot) {
+        waitUntil(() -> text(robot, "#matchesLabel").equals("15 events"));
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("payment-").type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#matchesLabel").equals("5 matches"));
+        waitUntil(() -> cellText(robot, "streamColumn", 4).equals("payment-p5"));
     }
 
     @Test

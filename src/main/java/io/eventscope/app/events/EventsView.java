@@ -3,6 +3,8 @@ package io.eventscope.app.events;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -16,12 +18,15 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.skin.VirtualFlow;
@@ -77,7 +82,23 @@ public final class EventsView {
         bindCausation();
         pauseButton.selectedProperty().bindBidirectional(model.paused());
         pauseButton.textProperty().bind(model.held().map(n -> n.intValue() == 0 ? "Pause" : "Paused · " + n + " new"));
-        matchesLabel.textProperty().bind(model.matches());
+        matchesLabel.textProperty().bind(Bindings.when(model.filtering()).then("Filtering…")
+                .otherwise(model.matches()));
+        // Ctrl+F jumps to the filters, Ctrl+L to the list, while this view is showing.
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (table.getScene() != null) {
+                        streamField.requestFocus();
+                    }
+                });
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (table.getScene() != null) {
+                        table.requestFocus();
+                    }
+                });
+            }
+        });
         filterErrorLabel.textProperty().bind(model.filterError());
     }
 
@@ -132,7 +153,8 @@ public final class EventsView {
         model.revealedRow().addListener((obs, old, row) -> {
             if (row != null) {
                 table.getSelectionModel().clearAndSelect(row);
-                table.scrollTo(Math.max(0, row - 3));
+                // After the pulse that lays the table out: a view just shown has no rows yet.
+                Platform.runLater(() -> table.scrollTo(Math.max(0, row - 3)));
                 table.requestFocus();
             }
         });
@@ -201,6 +223,7 @@ public final class EventsView {
             protected void updateItem(CausationItem node, boolean empty) {
                 super.updateItem(node, empty);
                 setText(empty || node == null ? null : node.label());
+                setTooltip(empty || node == null ? null : new Tooltip(node.label()));
                 setGraphic(empty || node == null ? null : new FontIcon(node.isEvent() ? "mdi2l-lightning-bolt-outline"
                         : node.type().equals("correlation") ? "mdi2s-source-branch" : "mdi2c-console-line"));
             }

@@ -237,6 +237,13 @@ public final class EventsViewModel {
      * (rejected ones too) at the root, every event and reaction under what caused it.
      */
     public void followCorrelation(String correlationId) {
+        EventRow from = selected.get();
+        followCorrelation(correlationId, from == null ? null : from.summary().get() == null ? null
+                : from.summary().get().eventId());
+    }
+
+    /** Like {@link #followCorrelation(String)}, selecting the tree node of a command or event id. */
+    public void followCorrelation(String correlationId, String focusId) {
         filterByCorrelation(correlationId);
         var engine = workspace.engine();
         if (engine == null) {
@@ -247,6 +254,8 @@ public final class EventsViewModel {
                     causes.clear();
                     linkCauses(tree);
                     causationTree.set(tree);
+                    causationSelected.set(causes.keySet().stream().filter(n -> n.id().equals(focusId))
+                            .findFirst().orElse(null));
                 });
     }
 
@@ -332,6 +341,10 @@ public final class EventsViewModel {
 
     /** Selects the event at a global position, clearing the filter when it hides that event. */
     public void reveal(long position) {
+        if (filtering.get()) {
+            pendingReveal = position; // the list being made shows it when it arrives
+            return;
+        }
         if (list != null && list.rowOf(position) >= 0) {
             select(list.rowOf(position));
             return;

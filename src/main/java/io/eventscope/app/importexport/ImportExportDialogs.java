@@ -64,13 +64,14 @@ public final class ImportExportDialogs {
     public void attach(Scene scene) {
         scene.windowProperty().addListener((obs, old, window) -> owner = window);
         owner = scene.getWindow();
-        scene.addEventHandler(DragEvent.DRAG_OVER, e -> {
+        // Filters, so no control under the pointer takes a file drag for itself.
+        scene.addEventFilter(DragEvent.DRAG_OVER, e -> {
             if (droppedFile(e) != null) {
                 e.acceptTransferModes(TransferMode.COPY);
                 e.consume();
             }
         });
-        scene.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+        scene.addEventFilter(DragEvent.DRAG_DROPPED, e -> {
             Path file = droppedFile(e);
             if (file != null) {
                 e.setDropCompleted(true);

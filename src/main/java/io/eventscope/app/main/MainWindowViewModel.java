@@ -17,8 +17,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -42,11 +40,12 @@ public final class MainWindowViewModel {
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Eventscope");
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("No store open");
-    private final ReadOnlyLongWrapper head = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper eventCount = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ObservableList<Path> recentStores = FXCollections.observableArrayList();
+    /** Held here: a binding only weakly referenced by its list would be collected and go quiet. */
+    private final ObservableValue<Task<?>> currentTask;
     private Subscription live;
     private int generation;
 
@@ -57,6 +56,9 @@ public final class MainWindowViewModel {
         this.settings = settings;
         this.navigation = navigation;
         this.notices = notices;
+        ObservableList<Task<?>> running = tasks.running();
+        currentTask = Bindings.createObjectBinding(() -> running.isEmpty() ? null : running.get(running.size() - 1),
+                running);
         darkTheme.set(settings.darkTheme());
         darkTheme.addListener((obs, was, dark) -> settings.setDarkTheme(dark));
         recentStores.setAll(settings.recentStores());
@@ -86,11 +88,6 @@ public final class MainWindowViewModel {
         return storeName.getReadOnlyProperty();
     }
 
-    /** The newest position, which is also the number of events (the log has no gaps). */
-    public ReadOnlyLongProperty head() {
-        return head.getReadOnlyProperty();
-    }
-
     /** "1,234 events · head 1,234". */
     public ReadOnlyStringProperty eventCount() {
         return eventCount.getReadOnlyProperty();
@@ -115,8 +112,7 @@ public final class MainWindowViewModel {
 
     /** The newest titled background task, null when none runs. */
     public ObservableValue<Task<?>> currentTask() {
-        ObservableList<Task<?>> running = tasks.running();
-        return Bindings.createObjectBinding(() -> running.isEmpty() ? null : running.get(running.size() - 1), running);
+        return currentTask;
     }
 
     public void openStore(Path file) {
@@ -174,8 +170,8 @@ public final class MainWindowViewModel {
         });
     }
 
+    /** The newest position is also the number of events: the log has no gaps. */
     private void setHead(long position) {
-        head.set(position);
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.US);
         eventCount.set(n.format(position) + (position == 1 ? " event" : " events") + " · head " + n.format(position));
     }

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,6 +54,7 @@ public final class VersionsView {
     @FXML private ListView<JsonLine> storedJson;
     @FXML private ListView<JsonLine> upcastedJson;
     @FXML private ListView<ChainStep> stepsList;
+    @FXML private Label stepsPlaceholder;
     @FXML private Label stepTitle;
     @FXML private ListView<JsonLine> stepJson;
     @FXML private ListView<String> stepChanges;
@@ -75,7 +77,6 @@ public final class VersionsView {
     private void bindDryRun() {
         runButton.disableProperty().bind(model.dryRunning());
         cancelButton.disableProperty().bind(model.dryRunning().not());
-        dryRunProgress.visibleProperty().bind(model.dryRunning());
         dryRunProgress.progressProperty().bind(model.dryRunProgress());
         summaryLabel.textProperty().bind(model.summary());
     }
@@ -87,6 +88,12 @@ public final class VersionsView {
         versionBecomesColumn.setCellValueFactory(column(v -> v.becomes().isEmpty() ? "current" : v.becomes()));
         versionsTable.setItems(model.versions());
         syncSelection(versionsTable.getSelectionModel(), model.selectedVersion());
+        // A new dry run replaces the rows; the same type and version stays selected.
+        model.versions().addListener((ListChangeListener<VersionCount>) c -> {
+            if (model.selectedVersion().get() != null) {
+                versionsTable.getSelectionModel().select(model.selectedVersion().get());
+            }
+        });
     }
 
     private void bindEvents() {
@@ -120,9 +127,11 @@ public final class VersionsView {
             headlineLabel.setText(shown == null ? "Select an event" : shown.headline());
             failureLabel.setText(shown == null || shown.failure() == null ? "" : shown.failure());
             failureLabel.setManaged(!failureLabel.getText().isEmpty());
-            storedJson.getItems().setAll(shown == null ? List.of() : shown.overall().before());
-            upcastedJson.getItems().setAll(shown == null ? List.of() : shown.overall().after());
+            showLines(storedJson, shown == null ? List.of() : shown.overall().before());
+            showLines(upcastedJson, shown == null ? List.of() : shown.overall().after());
             stepsList.getItems().setAll(shown == null ? List.of() : shown.steps());
+            stepsPlaceholder.setText(shown == null ? "Select an event to see its chain"
+                    : shown.trace() == null ? "The chain fails on this event" : "No upcaster applies: it is current");
             storedTitle.setText(shown == null ? "Stored" : "Stored · " + shown.stored().eventType() + " v"
                     + shown.stored().schemaVersion());
             upcastedTitle.setText(shown == null || shown.trace() == null ? "Upcasted"
@@ -133,20 +142,27 @@ public final class VersionsView {
     }
 
     private void bindSteps() {
-        stepsList.setCellFactory(list -> new ListCell<>() {
-            @Override
-            protected void updateItem(ChainStep step, boolean empty) {
-                super.updateItem(step, empty);
-                setText(empty || step == null ? null : step.label());
-            }
-        });
+        stepsList.setCellFactory(list -> new WrappingCell<>(ChainStep::label));
+        stepChanges.setCellFactory(list -> new WrappingCell<>(String::valueOf));
         stepJson.setCellFactory(list -> new JsonLineCell());
         syncSelection(stepsList.getSelectionModel(), model.selectedStep());
         model.selectedStep().addListener((obs, old, step) -> {
             stepTitle.setText(step == null ? "Step result" : "Step " + step.number() + " result · " + step.typeAndVersion());
-            stepJson.getItems().setAll(step == null ? List.of() : step.diff().after());
+            showLines(stepJson, step == null ? List.of() : step.diff().after());
             stepChanges.getItems().setAll(step == null ? List.of() : step.diff().changes());
         });
+    }
+
+    /** Shows JSON lines scrolled to the first that changed, so the difference is in sight. */
+    private static void showLines(ListView<JsonLine> list, List<JsonLine> lines) {
+        list.getItems().setAll(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).change() != JsonLine.Change.SAME) {
+                list.scrollTo(Math.max(0, i - 2));
+                return;
+            }
+        }
+        list.scrollTo(0);
     }
 
     /** Keeps a list's selection and the view model's property in step, both ways. */
@@ -198,6 +214,23 @@ public final class VersionsView {
         File file = chooser.showSaveDialog(fixtureButton.getScene().getWindow());
         if (file != null) {
             model.exportFixture(file.toPath());
+        }
+    }
+
+    /** A cell whose text wraps to the list's width instead of running off its edge. */
+    private static final class WrappingCell<T> extends ListCell<T> {
+        private final Function<T, String> text;
+
+        WrappingCell(Function<T, String> text) {
+            this.text = text;
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : text.apply(item));
         }
     }
 

@@ -1,11 +1,15 @@
 package io.eventscope.engine.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.eventscope.engine.event.Json;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Turns a command's JSON payload into its record, explaining a bad payload by field path. */
 final class CommandPayloads {
@@ -17,6 +21,7 @@ final class CommandPayloads {
             throw new InvalidCommandException("the payload must be a JSON object, was " + payload.getNodeType(), null);
         }
         try {
+            rejectUnknownFields(payload, type, "");
             return Json.MAPPER.treeToValue(payload, type);
         } catch (ValueInstantiationException e) {
             // The record's constructor refused a value; its message already says which and why.
@@ -26,9 +31,41 @@ final class CommandPayloads {
             String field = path(e.getPath());
             String where = field.isEmpty() ? "the payload" : field;
             throw new InvalidCommandException("invalid value for " + where + ": " + firstSentence(e.getOriginalMessage()), e);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new InvalidCommandException("invalid payload: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Stricter than stored events, which may carry fields a newer writer added: in a command a
+     * misspelt field ("shippingAdress") is a mistake to name, not to drop. Checked before
+     * binding, because a record's constructor would otherwise complain about the missing
+     * field first.
+     */
+    private static void rejectUnknownFields(JsonNode node, Class<?> type, String path) {
+        if (!type.isRecord() || !node.isObject()) {
+            return;
+        }
+        Map<String, RecordComponent> known = new TreeMap<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            known.put(c.getName(), c);
+        }
+        node.fields().forEachRemaining(field -> {
+            RecordComponent component = known.get(field.getKey());
+            if (component == null) {
+                throw new InvalidCommandException("unknown field " + path + field.getKey()
+                        + " (known: " + String.join(", ", known.keySet()) + ")", null);
+            }
+            JsonNode value = field.getValue();
+            String here = path + field.getKey();
+            rejectUnknownFields(value, component.getType(), here + ".");
+            if (value.isArray() && component.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+                for (int i = 0; i < value.size(); i++) {
+                    rejectUnknownFields(value.get(i), element, here + "[" + i + "].");
+                }
+            }
+        });
     }
 
     /** {@code items[1].quantity} from Jackson's reference chain. */

@@ -15,8 +15,7 @@ import java.util.Set;
 /**
  * Reads one line of an import file: the {@link EnvelopeJson} shape that {@code read} and
  * {@code export} write, checked field by field so the import report can say exactly what is
- * wrong. Stricter than {@link EnvelopeJson#fromNode}: {@code version} and
- * {@code schemaVersion} are required (an import must say where each event goes), unknown
+ * wrong. {@code version} and {@code schemaVersion} are required (an import must say where each event goes), unknown
  * top-level fields are refused (a misspelt name is caught rather than lost), and metadata
  * entries must be strings. {@code position} is optional and ignored: the target store assigns
  * positions. {@code streamId} may be left out when aggregateType and aggregateId are given.

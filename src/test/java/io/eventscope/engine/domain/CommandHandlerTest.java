@@ -1,6 +1,7 @@
 package io.eventscope.engine.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
@@ -88,6 +89,29 @@ class CommandHandlerTest {
         assertThat(((CommandResult.Rejected) notAnObject).reason()).contains("must be a JSON object");
         assertThat(journal.count()).isEqualTo(3);
         assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
+    void aMisspeltFieldIsRejectedNamingItAndTheKnownOnes() {
+        CommandResult result = run("Deposit", "{\"accountId\":\"a1\",\"amuont\":5}");
+
+        assertThat(((CommandResult.Rejected) result).reason())
+                .isEqualTo("unknown field amuont (known: accountId, amount)");
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
+    void aMisspeltNestedFieldIsNamedWithItsPath() {
+        // The shop's items are records inside a list: the path points into the list.
+        record Line(String sku, int quantity) {
+        }
+        record Order(String orderId, java.util.List<Line> items) {
+        }
+        assertThatThrownBy(() -> CommandPayloads.read(
+                Json.parse("{\"orderId\":\"o1\",\"items\":[{\"sku\":\"A\",\"quantity\":1},{\"sku\":\"B\",\"qty\":2}]}"),
+                Order.class))
+                .isInstanceOf(InvalidCommandException.class)
+                .hasMessage("unknown field items[1].qty (known: quantity, sku)");
     }
 
     @Test

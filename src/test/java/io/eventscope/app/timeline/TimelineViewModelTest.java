@@ -123,6 +123,18 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void opensTheStreamOfAnEventAtAGlobalPositionAtThatEvent() {
+        act(() -> model.openEvent(22));
+
+        waitForVersion(21);
+        assertThat(fx(() -> model.streamId().get())).isEqualTo("parcel-1");
+        assertThat(fx(() -> model.eventTitle().get())).startsWith("v21 · ItemRemoved");
+
+        act(() -> model.openEvent(999));
+        waitUntil(() -> fx(() -> model.streamError().get()).equals("No event at position 999"));
+    }
+
+    @Test
     void highlightsWhatTheShownEventChangedAndListsItInTheDiff() {
         open("parcel-1", 21);
         waitForVersion(21);
@@ -216,7 +228,12 @@ class TimelineViewModelTest {
     void anUnknownStreamIsNamedAndTheSearchBoxCompletesKnownOnes() {
         open("parcel-404", 0);
         waitUntil(() -> fx(() -> model.streamError().get()).equals("No stream 'parcel-404' in this store"));
+        assertThat(model.suggest("")).as("streams are listed only when the search box is used").isEmpty();
 
+        fx(() -> {
+            model.refreshStreams();
+            return null;
+        });
         waitUntil(() -> !model.suggest("").isEmpty());
         assertThat(model.suggest("PAR")).containsExactly("parcel-1");
         assertThat(model.suggest("r")).containsExactly("courier-7", "depot-north", "parcel-1");

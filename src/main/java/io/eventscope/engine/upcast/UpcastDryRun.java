@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -21,7 +22,6 @@ public final class UpcastDryRun {
     /** Beyond this many, failures are counted but not listed, so a broken upcaster cannot exhaust memory. */
     public static final int MAX_LISTED_FAILURES = 10_000;
     private static final int PAGE = 2_000;
-    private static final Comparator<UpcastFailure> BY_POSITION = Comparator.comparingLong(UpcastFailure::position);
 
     private final EventStore store;
     private final UpcasterChain chain;
@@ -38,14 +38,32 @@ public final class UpcastDryRun {
     public DryRunReport run(ProgressMonitor monitor) {
         long head = store.headPosition();
         Map<String, Map<Integer, Long>> stored = store.countBySchemaVersion(head);
-        Upcasting upcasting = new Upcasting(monitor, count(stored, true));
-        for (Map.Entry<String, Map<Integer, Long>> type : stored.entrySet()) {
-            for (int schemaVersion : type.getValue().keySet()) {
-                if (chain.upcasts(type.getKey(), schemaVersion) && !upcasting.readAll(type.getKey(), schemaVersion, head)) {
+        Upcasting upcasting = new Upcasting();
+        // The shapes' events are read side by side in position order: they lie interleaved in
+        // the log, so each stretch of it is loaded once rather than once per shape, and failures
+        // come out in position order.
+        PriorityQueue<ShapeReader> next = new PriorityQueue<>(Comparator.comparingLong(ShapeReader::position));
+        stored.forEach((type, versions) -> versions.keySet().forEach(schemaVersion -> {
+            ShapeReader reader = new ShapeReader(type, schemaVersion, head);
+            if (chain.upcasts(type, schemaVersion) && reader.advance()) {
+                next.add(reader);
+            }
+        }));
+        long toRead = count(stored, true);
+        while (!next.isEmpty()) {
+            ShapeReader reader = next.poll();
+            upcasting.upcast(reader.event());
+            if (reader.advance()) {
+                next.add(reader);
+            }
+            if (upcasting.readCount % PAGE == 0) {
+                monitor.progress(upcasting.readCount, toRead);
+                if (monitor.isCancelled()) {
                     return upcasting.report(upcasting.readCount, upcasting.read, true);
                 }
             }
         }
+        monitor.progress(upcasting.readCount, toRead);
         stored.forEach((type, versions) -> versions.forEach((schemaVersion, n) -> {
             if (!chain.upcasts(type, schemaVersion)) {
                 tally(upcasting.upcasted, type, schemaVersion, n);
@@ -71,10 +89,42 @@ public final class UpcastDryRun {
         counts.computeIfAbsent(type, t -> new TreeMap<>()).merge(schemaVersion, n, Long::sum);
     }
 
+    /** The stored events of one type and schema version up to the head, a page at a time. */
+    private final class ShapeReader {
+        final String type;
+        final int schemaVersion;
+        final long head;
+        List<EventEnvelope> page = List.of();
+        int index = -1;
+
+        ShapeReader(String type, int schemaVersion, long head) {
+            this.type = type;
+            this.schemaVersion = schemaVersion;
+            this.head = head;
+        }
+
+        /** Moves to the next event, reading the next page when needed; false when there is none. */
+        boolean advance() {
+            if (++index < page.size()) {
+                return true;
+            }
+            long from = page.isEmpty() ? 1 : page.get(page.size() - 1).position() + 1;
+            page = store.readSchemaVersion(type, schemaVersion, from, head, PAGE);
+            index = 0;
+            return !page.isEmpty();
+        }
+
+        EventEnvelope event() {
+            return page.get(index);
+        }
+
+        long position() {
+            return event().position();
+        }
+    }
+
     /** The events read and what upcasting them gave, so far. */
     private final class Upcasting {
-        final ProgressMonitor monitor;
-        final long toRead;
         final Map<String, Map<Integer, Long>> read = new TreeMap<>();
         final Map<String, Map<Integer, Long>> upcasted = new TreeMap<>();
         final List<UpcastFailure> failures = new ArrayList<>();
@@ -82,28 +132,7 @@ public final class UpcastDryRun {
         long changed;
         long failureCount;
 
-        Upcasting(ProgressMonitor monitor, long toRead) {
-            this.monitor = monitor;
-            this.toRead = toRead;
-        }
-
-        /** Reads and upcasts every stored event of one shape up to {@code head}; false when cancelled. */
-        boolean readAll(String type, int schemaVersion, long head) {
-            long from = 1;
-            while (!monitor.isCancelled()) {
-                List<EventEnvelope> page = store.readSchemaVersion(type, schemaVersion, from, head, PAGE);
-                if (page.isEmpty()) {
-                    return true;
-                }
-                page.forEach(this::upcast);
-                keepFirstListedFailures();
-                from = page.get(page.size() - 1).position() + 1;
-                monitor.progress(readCount, toRead);
-            }
-            return false;
-        }
-
-        private void upcast(EventEnvelope event) {
+        void upcast(EventEnvelope event) {
             readCount++;
             tally(read, event.eventType(), event.schemaVersion(), 1);
             try {
@@ -113,17 +142,10 @@ public final class UpcastDryRun {
                 }
                 tally(upcasted, current.eventType(), current.schemaVersion(), 1);
             } catch (UpcastException e) {
-                failureCount++;
-                failures.add(new UpcastFailure(event.position(), event.eventId(), event.eventType(),
-                        event.schemaVersion(), e.upcaster(), e.reason()));
-            }
-        }
-
-        /** Shapes are read one after another, so failures come out of position order: keep the first by position. */
-        private void keepFirstListedFailures() {
-            failures.sort(BY_POSITION);
-            if (failures.size() > MAX_LISTED_FAILURES) {
-                failures.subList(MAX_LISTED_FAILURES, failures.size()).clear();
+                if (++failureCount <= MAX_LISTED_FAILURES) {
+                    failures.add(new UpcastFailure(event.position(), event.eventId(), event.eventType(),
+                            event.schemaVersion(), e.upcaster(), e.reason()));
+                }
             }
         }
 

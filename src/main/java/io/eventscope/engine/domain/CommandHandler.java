@@ -96,7 +96,7 @@ public final class CommandHandler {
      */
     public int settleInterrupted() {
         List<JournalEntry> pending = journal.pending();
-        pending.forEach(entry -> settle(entry, "not applied: the engine stopped after journaling this command,"
+        pending.forEach(entry -> settle(entry, "the engine stopped after journaling this command,"
                 + " before its events were stored"));
         return pending.size();
     }
@@ -105,7 +105,7 @@ public final class CommandHandler {
         Optional<JournalEntry> earlier = journal.byCommandId(command.commandId());
         if (earlier.isPresent() && earlier.get().status() == CommandStatus.PENDING) {
             // Not in flight here (this thread holds its id), so its handling was cut short.
-            earlier = Optional.of(settle(earlier.get(), "not applied: its events were never stored"));
+            earlier = Optional.of(settle(earlier.get(), "its handling stopped before its events were stored"));
         }
         if (earlier.isPresent() && isFinal(earlier.get().status())) {
             return outcomeOf(earlier.get());
@@ -180,7 +180,7 @@ public final class CommandHandler {
     /** The store may or may not hold the events of a failed append; the journal must say which. */
     private void settleAfterFailedAppend(JournalEntry pending, RuntimeException failure) {
         try {
-            settle(pending, "not applied: the store did not take its events: " + failure.getMessage());
+            settle(pending, "the store did not take its events: " + failure.getMessage());
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }

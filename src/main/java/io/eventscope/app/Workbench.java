@@ -52,8 +52,8 @@ public final class Workbench {
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
-        events.setTimelineOpener((stream, version) -> {
-            timeline.openStream(stream, version);
+        events.setTimelineOpener(position -> {
+            timeline.openEvent(position);
             navigation.show("timeline");
         });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);

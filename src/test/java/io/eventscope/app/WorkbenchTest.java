@@ -141,6 +141,15 @@ class WorkbenchTest {
     }
 
     @Test
+    void ctrlFGoesToTheFiltersAndEnterAppliesThem(FxRobot robot) {
+        waitUntil(() -> text(robot, "#matchesLabel").equals("15 events"));
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        robot.write("payment-").type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#matchesLabel").equals("5 matches"));
+        waitUntil(() -> cellText(robot, "streamColumn", 4).equals("payment-p5"));
+    }
+
+    @Test
     void aBadTimeInTheFilterIsExplainedAndKeepsTheList(FxRobot robot) {
         waitUntil(() -> text(robot, "#matchesLabel").equals("15 events"));
         robot.clickOn("#fromField").write("yesterday").type(KeyCode.ENTER);

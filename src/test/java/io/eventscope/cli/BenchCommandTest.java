@@ -48,6 +48,9 @@ class BenchCommandTest {
         JsonNode stateAt = figures.get("stateAt");
         assertThat(stateAt.get("p99").asDouble()).isGreaterThanOrEqualTo(stateAt.get("value").asDouble());
         assertThat(stateAt.get("baseline").asDouble()).isPositive();
+        JsonNode jump = figures.get("timeline-jump");
+        assertThat(jump.get("unit").asText()).isEqualTo("ms");
+        assertThat(jump.get("p99").asDouble()).isGreaterThanOrEqualTo(jump.get("value").asDouble());
         for (String fold : List.of("fold-decider", "fold-json-merge")) {
             assertThat(figures.get(fold).get("unit").asText()).isEqualTo("ms");
             assertThat(figures.get(fold).has("baseline")).isTrue();

@@ -94,11 +94,6 @@ public final class CommandForm {
         items.remove(row);
     }
 
-    /** The value typed for a field by its path, null when blank or unknown. */
-    public String text(String path) {
-        return fields.stream().filter(f -> f.path().equals(path)).map(f -> f.text().get()).findFirst().orElse(null);
-    }
-
     /**
      * The payload as maps, lists and typed values, or null when a field could not be read
      * (its error says why). Blank fields are left out; an item row left wholly blank too.

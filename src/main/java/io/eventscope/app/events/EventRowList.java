@@ -78,10 +78,6 @@ final class EventRowList extends ObservableListBase<EventRow> {
         return positions.rowOf(position);
     }
 
-    long positionAt(int row) {
-        return positions.at(row);
-    }
-
     /** Adds events that arrived live (already matched and summarized); the table grows at the end. */
     void append(List<EventSummary> arrived) {
         if (arrived.isEmpty()) {

@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -24,6 +25,8 @@ import javafx.scene.control.TreeView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import javafx.scene.control.skin.VirtualFlow;
@@ -79,7 +82,23 @@ public final class EventsView {
         bindCausation();
         pauseButton.selectedProperty().bindBidirectional(model.paused());
         pauseButton.textProperty().bind(model.held().map(n -> n.intValue() == 0 ? "Pause" : "Paused · " + n + " new"));
-        matchesLabel.textProperty().bind(model.matches());
+        matchesLabel.textProperty().bind(Bindings.when(model.filtering()).then("Filtering…")
+                .otherwise(model.matches()));
+        // Ctrl+F jumps to the filters, Ctrl+L to the list, while this view is showing.
+        table.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (table.getScene() != null) {
+                        streamField.requestFocus();
+                    }
+                });
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+                    if (table.getScene() != null) {
+                        table.requestFocus();
+                    }
+                });
+            }
+        });
         filterErrorLabel.textProperty().bind(model.filterError());
     }
 
@@ -228,6 +247,14 @@ public final class EventsView {
                 causationTreeView.scrollTo(causationTreeView.getRow(item));
             }
         });
+        MenuItem timeline = new MenuItem("Open in Timeline");
+        timeline.setOnAction(e -> {
+            CausationItem node = model.causationSelected().get();
+            if (node != null) {
+                model.openInTimeline(node);
+            }
+        });
+        causationTreeView.setContextMenu(new ContextMenu(timeline));
         causesButton.disableProperty().bind(model.causationSelected().isNull());
         effectsButton.disableProperty().bind(model.causationSelected().isNull());
         causationTreeView.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

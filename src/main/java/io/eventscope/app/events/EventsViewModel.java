@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -77,7 +77,7 @@ public final class EventsViewModel {
     private final ReadOnlyIntegerWrapper held = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<EventRow> selected = new SimpleObjectProperty<>();
-    private BiConsumer<String, Long> timelineOpener = (stream, version) -> { };
+    private LongConsumer timelineOpener = position -> { };
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Integer> revealedRow = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CausationItem> causationTree = new ReadOnlyObjectWrapper<>();
@@ -191,13 +191,20 @@ public final class EventsViewModel {
         return arrivals.getReadOnlyProperty();
     }
 
-    /** Where "Open in Timeline" goes (stream id, version); the workbench connects it to the Timeline view. */
-    public void setTimelineOpener(BiConsumer<String, Long> opener) {
+    /** Where "Open in Timeline" goes (an event's position); the workbench connects it to the Timeline view. */
+    public void setTimelineOpener(LongConsumer opener) {
         timelineOpener = opener;
     }
 
     public void openInTimeline(EventSummary event) {
-        timelineOpener.accept(event.streamId(), event.version());
+        timelineOpener.accept(event.position());
+    }
+
+    /** Opens a causation tree's event in the Timeline; a command node has no stream to open. */
+    public void openInTimeline(CausationItem node) {
+        if (node.isEvent()) {
+            timelineOpener.accept(node.position());
+        }
     }
 
     public ObjectProperty<EventRow> selected() {

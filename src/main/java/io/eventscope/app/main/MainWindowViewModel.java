@@ -17,8 +17,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -42,7 +40,6 @@ public final class MainWindowViewModel {
 
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Eventscope");
     private final ReadOnlyStringWrapper storeName = new ReadOnlyStringWrapper("No store open");
-    private final ReadOnlyLongWrapper head = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper eventCount = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
@@ -89,11 +86,6 @@ public final class MainWindowViewModel {
 
     public ReadOnlyStringProperty storeName() {
         return storeName.getReadOnlyProperty();
-    }
-
-    /** The newest position, which is also the number of events (the log has no gaps). */
-    public ReadOnlyLongProperty head() {
-        return head.getReadOnlyProperty();
     }
 
     /** "1,234 events · head 1,234". */
@@ -178,8 +170,8 @@ public final class MainWindowViewModel {
         });
     }
 
+    /** The newest position is also the number of events: the log has no gaps. */
     private void setHead(long position) {
-        head.set(position);
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.US);
         eventCount.set(n.format(position) + (position == 1 ? " event" : " events") + " · head " + n.format(position));
     }

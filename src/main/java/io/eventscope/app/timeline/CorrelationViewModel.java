@@ -109,7 +109,7 @@ public final class CorrelationViewModel {
         int gen = generation;
         loading = true;
         Task<List<AggregateCard>> task = tasks.run(progress -> t.statesAt(at).stream()
-                .map(a -> new AggregateCard(a.state().streamId(), a.state().version(), a.state().foldedBy(),
+                .map(a -> new AggregateCard(a.state().streamId(), a.state().version(),
                         a.state().state().toPrettyString(),
                         a.changedHere() ? a.eventHere().eventType() : null))
                 .toList(), cards -> {

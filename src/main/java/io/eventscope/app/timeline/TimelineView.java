@@ -173,7 +173,7 @@ public final class TimelineView {
 
     private void bindEventList() {
         eventList.setItems(model.events());
-        eventList.setCellFactory(list -> textCell(e -> "v" + e.version() + "  " + e.eventType()));
+        eventList.setCellFactory(list -> textCell(EventItem::toString));
         model.shownVersion().addListener((obs, old, version) -> {
             syncing = true;
             int index = (int) version.longValue() - 1;

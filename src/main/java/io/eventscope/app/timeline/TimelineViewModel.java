@@ -8,6 +8,7 @@ import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.domain.TimeTravel;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.StreamInfo;
 import io.eventscope.engine.timeline.Blame;
@@ -133,6 +134,21 @@ public final class TimelineViewModel {
             length.set(opened.events().size());
             timeline = new StreamTimeline(timeTravel, wantedId);
             show(Math.max(0, Math.min(version, length.get())));
+        });
+    }
+
+    /** Opens the stream of the event at a global position, at that event ("Open in Timeline" from the Events view). */
+    public void openEvent(long position) {
+        EventStore store = workspace.eventStore();
+        if (store == null) {
+            return;
+        }
+        tasks.run(progress -> store.read(EventFilter.ALL, position, 1, Direction.FORWARDS), found -> {
+            if (found.isEmpty() || found.get(0).position() != position) {
+                streamError.set("No event at position " + position);
+            } else {
+                openStream(found.get(0).streamId(), found.get(0).version());
+            }
         });
     }
 

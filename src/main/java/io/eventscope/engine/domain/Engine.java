@@ -53,7 +53,9 @@ public final class Engine implements AutoCloseable {
         Map<String, AggregateType<?, ?, ?>> byName = new HashMap<>();
         types.forEach(t -> byName.put(t.name(), t));
         this.timeTravel = new TimeTravel(store, loader, byName);
-        this.causationTrees = new CausationTrees(store, journal);
+        // Trees need only ids, types and streams: reading events as stored means one event an
+        // upcaster cannot handle never hides a whole correlation.
+        this.causationTrees = new CausationTrees(openStore.store(), journal);
         this.bus = new EventBus(store, deadLetters, Backoff.DEFAULT);
         bus.start();
     }

@@ -123,6 +123,18 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void opensTheStreamOfAnEventAtAGlobalPositionAtThatEvent() {
+        act(() -> model.openEvent(22));
+
+        waitForVersion(21);
+        assertThat(fx(() -> model.streamId().get())).isEqualTo("parcel-1");
+        assertThat(fx(() -> model.eventTitle().get())).startsWith("v21 · ItemRemoved");
+
+        act(() -> model.openEvent(999));
+        waitUntil(() -> fx(() -> model.streamError().get()).equals("No event at position 999"));
+    }
+
+    @Test
     void highlightsWhatTheShownEventChangedAndListsItInTheDiff() {
         open("parcel-1", 21);
         waitForVersion(21);

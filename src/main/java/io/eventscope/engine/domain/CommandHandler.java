@@ -95,10 +95,17 @@ public final class CommandHandler {
      * events are stored, NOT_APPLIED when not. Call before handling commands.
      */
     public int settleInterrupted() {
-        List<JournalEntry> pending = journal.pending();
-        pending.forEach(entry -> settle(entry, "the engine stopped after journaling this command,"
-                + " before its events were stored"));
-        return pending.size();
+        int settled = 0;
+        for (JournalEntry entry : journal.pending()) {
+            try {
+                settle(entry, "the engine stopped after journaling this command, before its events were stored");
+                settled++;
+            } catch (RuntimeException e) {
+                // Left PENDING, to be settled when its id is handled again: one entry must not keep the store shut.
+                LOG.error("Could not settle the PENDING command {}", entry.commandId(), e);
+            }
+        }
+        return settled;
     }
 
     private CommandResult handleOnce(CommandEnvelope command) {
@@ -199,15 +206,17 @@ public final class CommandHandler {
         }
     }
 
-    /** A PENDING entry as the store settles it: a command's events are appended all together or not at all. */
+    /**
+     * A PENDING entry as the store settles it: a command's events are appended all together,
+     * with the ids planned for them, or not at all.
+     */
     private JournalEntry settle(JournalEntry pending, String notAppliedReason) {
-        List<String> stored = store.read(EventFilter.causation(pending.commandId()), 1,
-                        Math.max(1, pending.eventIds().size()), Direction.FORWARDS).stream()
-                .map(EventEnvelope::eventId).toList();
-        JournalEntry settled = stored.isEmpty()
-                ? new JournalEntry(pending.command(), CommandStatus.NOT_APPLIED, notAppliedReason, pending.streamId(),
-                        List.of())
-                : new JournalEntry(pending.command(), CommandStatus.ACCEPTED, null, pending.streamId(), stored);
+        boolean stored = store.count(EventFilter.causation(pending.commandId())) > 0;
+        JournalEntry settled = stored
+                ? new JournalEntry(pending.command(), CommandStatus.ACCEPTED, null, pending.streamId(),
+                        pending.eventIds())
+                : new JournalEntry(pending.command(), CommandStatus.NOT_APPLIED, notAppliedReason, pending.streamId(),
+                        List.of());
         journal.record(settled);
         return settled;
     }

@@ -400,10 +400,9 @@ public final class TimelineViewModel {
     private void sessionChanged(StoreSession session) {
         reset();
         streamQuery.set("");
+        // Read lazily, when the search box gets focus: listing every stream of a large store
+        // costs seconds and would slow the first rows of the Events view on opening.
         knownStreams = List.of();
-        if (session != null) {
-            refreshStreams();
-        }
     }
 
     /** Forgets the shown stream; returns the new generation, which outdates every pending result. */

@@ -228,7 +228,12 @@ class TimelineViewModelTest {
     void anUnknownStreamIsNamedAndTheSearchBoxCompletesKnownOnes() {
         open("parcel-404", 0);
         waitUntil(() -> fx(() -> model.streamError().get()).equals("No stream 'parcel-404' in this store"));
+        assertThat(model.suggest("")).as("streams are listed only when the search box is used").isEmpty();
 
+        fx(() -> {
+            model.refreshStreams();
+            return null;
+        });
         waitUntil(() -> !model.suggest("").isEmpty());
         assertThat(model.suggest("PAR")).containsExactly("parcel-1");
         assertThat(model.suggest("r")).containsExactly("courier-7", "depot-north", "parcel-1");

@@ -1,5 +1,7 @@
 package io.eventscope.app.commands;
 
+import static io.eventscope.app.FxWait.fx;
+import static io.eventscope.app.FxWait.waitUntil;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,16 +21,12 @@ import io.eventscope.shop.Shop;
 import io.eventscope.shop.form.CommandSpec;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Commands view's logic without a window: forms from metadata, outcomes, history. */
 class CommandsViewModelTest {
@@ -183,21 +181,5 @@ class CommandsViewModelTest {
 
     private static void set(CommandForm form, String path, String text) {
         form.fields().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().text().set(text);
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.eventscope.app.events;
 
+import static io.eventscope.app.FxWait.fx;
+import static io.eventscope.app.FxWait.waitUntil;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,16 +21,12 @@ import io.eventscope.engine.store.InMemoryEventStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Events browser's logic, without a window: paging, filters, detail, live tail. */
 class EventsViewModelTest {
@@ -183,21 +181,5 @@ class EventsViewModelTest {
 
     private List<Long> positions() {
         return fx(() -> model.rows().get().stream().map(EventRow::position).toList());
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 5 s", e);
-        }
     }
 }

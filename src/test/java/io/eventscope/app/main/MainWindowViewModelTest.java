@@ -1,5 +1,6 @@
 package io.eventscope.app.main;
 
+import static io.eventscope.app.FxWait.fx;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,13 +117,5 @@ class MainWindowViewModelTest {
         MainWindowViewModel next = fx(() -> new MainWindowViewModel(workspace(), tasks, settings,
                 new Navigation(List.of()), notices));
         assertThat(fx(() -> next.darkTheme().get())).isTrue();
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

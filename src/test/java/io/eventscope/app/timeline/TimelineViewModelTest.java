@@ -1,5 +1,7 @@
 package io.eventscope.app.timeline;
 
+import static io.eventscope.app.FxWait.fx;
+import static io.eventscope.app.FxWait.waitUntil;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,16 +14,12 @@ import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.store.EventStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The scrubber's logic without a window: versions, highlighted changes, playback, breakpoints, blame, correlation. */
 class TimelineViewModelTest {
@@ -259,21 +257,5 @@ class TimelineViewModelTest {
 
         act(() -> c.open("nobody"));
         waitUntil(() -> fx(() -> c.error().get()).equals("No events with correlation ID 'nobody'"));
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.eventscope.app.versions;
 
+import static io.eventscope.app.FxWait.fx;
+import static io.eventscope.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.Notices;
@@ -20,16 +22,12 @@ import io.eventscope.shop.upcast.ShopUpcasters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Versions view's logic without a window: paging through a version's events, cancel, fixtures. */
 class VersionsViewModelTest {
@@ -153,28 +151,5 @@ class VersionsViewModelTest {
 
     private void show(EventStore store) {
         fx(() -> workspace.show(store, "test"));
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void fx(Runnable action) {
-        fx(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 }

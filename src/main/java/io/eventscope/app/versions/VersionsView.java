@@ -1,5 +1,6 @@
 package io.eventscope.app.versions;
 
+import io.eventscope.app.TextCell;
 import io.eventscope.engine.upcast.UpcastFailure;
 import java.io.File;
 import java.util.List;
@@ -142,8 +143,8 @@ public final class VersionsView {
     }
 
     private void bindSteps() {
-        stepsList.setCellFactory(list -> new WrappingCell<>(ChainStep::label));
-        stepChanges.setCellFactory(list -> new WrappingCell<>(String::valueOf));
+        stepsList.setCellFactory(list -> TextCell.wrapping(ChainStep::label));
+        stepChanges.setCellFactory(list -> TextCell.wrapping(String::valueOf));
         stepJson.setCellFactory(list -> new JsonLineCell());
         syncSelection(stepsList.getSelectionModel(), model.selectedStep());
         model.selectedStep().addListener((obs, old, step) -> {
@@ -214,23 +215,6 @@ public final class VersionsView {
         File file = chooser.showSaveDialog(fixtureButton.getScene().getWindow());
         if (file != null) {
             model.exportFixture(file.toPath());
-        }
-    }
-
-    /** A cell whose text wraps to the list's width instead of running off its edge. */
-    private static final class WrappingCell<T> extends ListCell<T> {
-        private final Function<T, String> text;
-
-        WrappingCell(Function<T, String> text) {
-            this.text = text;
-            setWrapText(true);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : text.apply(item));
         }
     }
 

@@ -1,10 +1,10 @@
 package io.eventscope.app.timeline;
 
+import static io.eventscope.app.Columns.showing;
+
 import io.eventscope.app.TextCell;
 import io.eventscope.engine.timeline.Breakpoint;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -195,17 +195,12 @@ public final class TimelineView {
                 model.blame(item.getValue().pointer());
             }
         });
-        opColumn.setCellValueFactory(column(ChangeRow::op));
-        pathColumn.setCellValueFactory(column(ChangeRow::path));
-        beforeColumn.setCellValueFactory(column(ChangeRow::before));
-        afterColumn.setCellValueFactory(column(ChangeRow::after));
+        opColumn.setCellValueFactory(showing(ChangeRow::op));
+        pathColumn.setCellValueFactory(showing(ChangeRow::path));
+        beforeColumn.setCellValueFactory(showing(ChangeRow::before));
+        afterColumn.setCellValueFactory(showing(ChangeRow::after));
         diffTable.setItems(model.changes());
         diffTable.setPlaceholder(new Label("No changes"));
-    }
-
-    private static <T> javafx.util.Callback<TableColumn.CellDataFeatures<T, String>, javafx.beans.value.ObservableValue<String>> column(
-            Function<T, String> field) {
-        return c -> new ReadOnlyObjectWrapper<>(field.apply(c.getValue()));
     }
 
     /** Rebuilds the tree, keeping the selected field selected (without blaming it again). */

@@ -2,18 +2,15 @@ package io.eventscope.app.commands;
 
 import static io.eventscope.app.FxWait.fx;
 import static io.eventscope.app.FxWait.waitUntil;
-import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.Navigation;
 import io.eventscope.app.Notices;
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.TestWorkspace;
 import io.eventscope.app.ViewEntry;
 import io.eventscope.app.Workspace;
 import io.eventscope.app.events.EventsViewModel;
-import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.InMemoryEventStore;
@@ -47,10 +44,7 @@ class CommandsViewModelTest {
     @BeforeEach
     void setUp() {
         tasks = new TaskExecutor(new Notices());
-        Workspace workspace = new Workspace(tasks, file -> {
-            throw new IllegalStateException("no files here");
-        }, opened -> Engine.open(opened, Shop.aggregateTypes(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")),
-                new Settings(home));
+        Workspace workspace = TestWorkspace.create(tasks, home, Shop.aggregateTypes(), UpcasterChain.EMPTY);
         navigation = new Navigation(List.of(new ViewEntry("commands", "Commands", "mdi2c-console-line", Object.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", Object.class)));
         store = new InMemoryEventStore();

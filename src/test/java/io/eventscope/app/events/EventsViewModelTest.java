@@ -7,11 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.Notices;
 import io.eventscope.app.SampleEvents;
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.TestWorkspace;
 import io.eventscope.app.Workspace;
-import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
@@ -45,9 +43,7 @@ class EventsViewModelTest {
     @BeforeEach
     void setUp() {
         tasks = new TaskExecutor(new Notices());
-        workspace = new Workspace(tasks, file -> {
-            throw new IllegalStateException("no files here");
-        }, opened -> Engine.open(opened, List.of(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")), new Settings(home));
+        workspace = TestWorkspace.create(tasks, home, List.of(), UpcasterChain.EMPTY);
         model = fx(() -> new EventsViewModel(workspace, tasks));
     }
 

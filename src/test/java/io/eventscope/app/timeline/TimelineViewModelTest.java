@@ -6,11 +6,9 @@ import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.Notices;
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.TestWorkspace;
 import io.eventscope.app.Workspace;
-import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.store.EventStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +37,7 @@ class TimelineViewModelTest {
     @BeforeEach
     void setUp() {
         tasks = new TaskExecutor(new Notices());
-        workspace = new Workspace(tasks, file -> {
-            throw new IllegalStateException("no files here");
-        }, opened -> Engine.open(opened, List.of(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")), new Settings(home));
+        workspace = TestWorkspace.create(tasks, home, List.of(), UpcasterChain.EMPTY);
         model = fx(() -> new TimelineViewModel(workspace, tasks));
         fx(() -> {
             workspace.show(store, "test");

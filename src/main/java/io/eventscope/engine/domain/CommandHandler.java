@@ -18,14 +18,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands against the aggregates: find the aggregate type by command name, read the
  * payload into its record, load the state, decide, and append with the loaded version as the
- * expected version. Every command is journaled, whatever became of it. Handling a command id
- * the journal already holds returns its earlier outcome instead of deciding twice.
+ * expected version. Every command is journaled, whatever became of it, and an accepted one is
+ * journaled PENDING before its events are appended (then ACCEPTED), so no reader ever finds an
+ * event whose command is not in the journal. Handling a command id the journal already holds
+ * returns its earlier outcome instead of deciding twice.
  */
 public final class CommandHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
@@ -35,6 +41,7 @@ public final class CommandHandler {
     private final StateLoader loader;
     private final RetryPolicy retryPolicy;
     private final Map<String, AggregateType<?, ?, ?>> typesByCommand;
+    private final ConcurrentMap<String, CompletableFuture<CommandResult>> inFlight = new ConcurrentHashMap<>();
 
     public CommandHandler(EventStore store, CommandJournal journal, StateLoader loader,
                           List<AggregateType<?, ?, ?>> types, RetryPolicy retryPolicy) {
@@ -60,9 +67,54 @@ public final class CommandHandler {
         return typesByCommand.keySet();
     }
 
+    /**
+     * Handles a command once per command id. A later call with the same id, or one racing the
+     * first from another thread, gets the first outcome; a CONFLICT or NOT_APPLIED command is
+     * handled again.
+     */
     public CommandResult handle(CommandEnvelope command) {
+        CompletableFuture<CommandResult> mine = new CompletableFuture<>();
+        CompletableFuture<CommandResult> running = inFlight.putIfAbsent(command.commandId(), mine);
+        if (running != null) {
+            return awaitOutcome(running);
+        }
+        try {
+            CommandResult result = handleOnce(command);
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(command.commandId(), mine);
+        }
+    }
+
+    /**
+     * Settles the entries an engine that stopped mid-command left PENDING: ACCEPTED when their
+     * events are stored, NOT_APPLIED when not. Call before handling commands.
+     */
+    public int settleInterrupted() {
+        int settled = 0;
+        for (JournalEntry entry : journal.pending()) {
+            try {
+                settle(entry, "the engine stopped after journaling this command, before its events were stored");
+                settled++;
+            } catch (RuntimeException e) {
+                // Left PENDING, to be settled when its id is handled again: one entry must not keep the store shut.
+                LOG.error("Could not settle the PENDING command {}", entry.commandId(), e);
+            }
+        }
+        return settled;
+    }
+
+    private CommandResult handleOnce(CommandEnvelope command) {
         Optional<JournalEntry> earlier = journal.byCommandId(command.commandId());
-        if (earlier.isPresent() && earlier.get().status() != CommandStatus.CONFLICT) {
+        if (earlier.isPresent() && earlier.get().status() == CommandStatus.PENDING) {
+            // Not in flight here (this thread holds its id), so its handling was cut short.
+            earlier = Optional.of(settle(earlier.get(), "its handling stopped before its events were stored"));
+        }
+        if (earlier.isPresent() && isFinal(earlier.get().status())) {
             return outcomeOf(earlier.get());
         }
         AggregateType<?, ?, ?> type = typesByCommand.get(command.commandType());
@@ -106,13 +158,13 @@ public final class CommandHandler {
             }
             List<NewEvent> events = toNewEvents(type, aggregateId, command, decision.events());
             ExpectedVersion expected = ExpectedVersion.exactly(loaded.version());
+            // Journaled before the append: whoever sees the events finds their command.
+            JournalEntry pending = new JournalEntry(command, CommandStatus.PENDING, null, streamId,
+                    events.stream().map(NewEvent::eventId).toList());
+            journal.record(pending);
+            AppendResult appended;
             try {
-                AppendResult appended = store.append(streamId, expected, events);
-                List<EventEnvelope> stored = store.readStream(streamId, appended.version() - events.size() + 1,
-                        events.size(), Direction.FORWARDS);
-                journal.record(new JournalEntry(command, CommandStatus.ACCEPTED, null, streamId,
-                        stored.stream().map(EventEnvelope::eventId).toList()));
-                return new CommandResult.Accepted(command.commandId(), streamId, stored);
+                appended = store.append(streamId, expected, events);
             } catch (ConcurrencyConflictException e) {
                 if (attempt < retryPolicy.maxAttempts()) {
                     continue;
@@ -121,8 +173,56 @@ public final class CommandHandler {
                         expected, e.actual());
                 journal.record(new JournalEntry(command, CommandStatus.CONFLICT, conflict.reason(), streamId, List.of()));
                 return conflict;
+            } catch (RuntimeException e) {
+                settleAfterFailedAppend(pending, e);
+                throw e;
             }
+            List<EventEnvelope> stored = store.readStream(streamId, appended.version() - events.size() + 1,
+                    events.size(), Direction.FORWARDS);
+            complete(new JournalEntry(command, CommandStatus.ACCEPTED, null, streamId, pending.eventIds()));
+            return new CommandResult.Accepted(command.commandId(), streamId, stored);
         }
+    }
+
+    /** The store may or may not hold the events of a failed append; the journal must say which. */
+    private void settleAfterFailedAppend(JournalEntry pending, RuntimeException failure) {
+        try {
+            settle(pending, "the store did not take its events: " + failure.getMessage());
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The events are stored, so the command took effect whatever the journal does now; should
+     * this write fail, the entry stays PENDING with the right event ids until it is settled.
+     */
+    private void complete(JournalEntry accepted) {
+        try {
+            journal.record(accepted);
+        } catch (RuntimeException e) {
+            LOG.error("Command {} was applied, but its journal entry stays PENDING until the engine settles it",
+                    accepted.commandId(), e);
+        }
+    }
+
+    /**
+     * A PENDING entry as the store settles it: a command's events are appended all together,
+     * with the ids planned for them, or not at all.
+     */
+    private JournalEntry settle(JournalEntry pending, String notAppliedReason) {
+        boolean stored = store.count(EventFilter.causation(pending.commandId())) > 0;
+        JournalEntry settled = stored
+                ? new JournalEntry(pending.command(), CommandStatus.ACCEPTED, null, pending.streamId(),
+                        pending.eventIds())
+                : new JournalEntry(pending.command(), CommandStatus.NOT_APPLIED, notAppliedReason, pending.streamId(),
+                        List.of());
+        journal.record(settled);
+        return settled;
+    }
+
+    private static boolean isFinal(CommandStatus status) {
+        return status == CommandStatus.ACCEPTED || status == CommandStatus.REJECTED;
     }
 
     private static <E> List<NewEvent> toNewEvents(AggregateType<?, ?, E> type, String aggregateId,
@@ -140,6 +240,14 @@ public final class CommandHandler {
     private CommandResult reject(CommandEnvelope command, String streamId, String reason) {
         journal.record(new JournalEntry(command, CommandStatus.REJECTED, reason, streamId, List.of()));
         return new CommandResult.Rejected(command.commandId(), reason);
+    }
+
+    private static CommandResult awaitOutcome(CompletableFuture<CommandResult> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private CommandResult outcomeOf(JournalEntry entry) {

@@ -18,4 +18,7 @@ public interface CommandJournal {
     List<JournalEntry> recent(int offset, int limit);
 
     long count();
+
+    /** The entries still PENDING, oldest first. */
+    List<JournalEntry> pending();
 }

@@ -12,6 +12,8 @@ import io.eventscope.engine.upcast.UpcastingEventStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The engine around one open store: command handling with its journal, the event bus, time
@@ -21,6 +23,8 @@ import java.util.Map;
  * and dead letters live in the store's database, or in memory for an in-memory store.
  */
 public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
     private final OpenStore openStore;
     private final EventStore store;
     private final CommandJournal journal;
@@ -42,6 +46,10 @@ public final class Engine implements AutoCloseable {
         }
         StateLoader loader = new StateLoader(store, StateCache.withDefaults());
         this.commands = new CommandHandler(store, journal, loader, types, RetryPolicy.attempts(3));
+        int settled = commands.settleInterrupted();
+        if (settled > 0) {
+            LOG.warn("Settled {} commands left PENDING by an engine that stopped while handling them", settled);
+        }
         Map<String, AggregateType<?, ?, ?>> byName = new HashMap<>();
         types.forEach(t -> byName.put(t.name(), t));
         this.timeTravel = new TimeTravel(store, loader, byName);

@@ -42,4 +42,9 @@ public final class InMemoryCommandJournal implements CommandJournal {
     public synchronized long count() {
         return entries.size();
     }
+
+    @Override
+    public synchronized List<JournalEntry> pending() {
+        return entries.values().stream().filter(e -> e.status() == CommandStatus.PENDING).toList();
+    }
 }

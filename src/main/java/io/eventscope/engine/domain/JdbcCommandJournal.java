@@ -79,6 +79,12 @@ public final class JdbcCommandJournal implements CommandJournal {
     }
 
     @Override
+    public List<JournalEntry> pending() {
+        return query("SELECT " + COLUMNS + " FROM command_journal WHERE status = ? ORDER BY seq",
+                CommandStatus.PENDING.name());
+    }
+
+    @Override
     public long count() {
         try (Connection conn = db.connection();
              ResultSet rs = conn.createStatement().executeQuery("SELECT COUNT(*) FROM command_journal")) {

@@ -67,6 +67,19 @@ abstract class CommandJournalContract {
     }
 
     @Test
+    void listsThePendingEntriesOldestFirst() {
+        journal().record(entry("c1", "k", null, CommandStatus.PENDING, null, List.of("e1")));
+        journal().record(entry("c2", "k", null, CommandStatus.ACCEPTED, null, List.of("e2")));
+        journal().record(entry("c3", "k", null, CommandStatus.PENDING, null, List.of("e3", "e4")));
+        journal().record(entry("c4", "k", null, CommandStatus.NOT_APPLIED, "stopped", List.of()));
+
+        assertThat(journal().pending()).extracting(JournalEntry::commandId).containsExactly("c1", "c3");
+        assertThat(journal().pending().get(1).eventIds()).containsExactly("e3", "e4");
+        journal().record(entry("c1", "k", null, CommandStatus.ACCEPTED, null, List.of("e1")));
+        assertThat(journal().pending()).extracting(JournalEntry::commandId).containsExactly("c3");
+    }
+
+    @Test
     void keepsTheTimestampToTheMicrosecond() {
         journal().record(entry("c1", "k", null, CommandStatus.ACCEPTED, null, List.of()));
         assertThat(journal().byCommandId("c1").orElseThrow().command().timestamp())

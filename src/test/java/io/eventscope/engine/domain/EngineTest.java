@@ -28,8 +28,8 @@ class EngineTest {
             assertThat(engine.commands().handle(open).accepted()).isTrue();
 
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            // The reaction's command is journaled just after its events are appended.
-            while (engine.journal().count() < 2 && System.nanoTime() < deadline) {
+            // The reaction runs on the bus's thread; its command is journaled before its event is stored.
+            while (engine.store().headPosition() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
             List<CausationNode> roots = engine.causationTrees().of(open.correlationId());

@@ -6,9 +6,9 @@ import io.eventscope.engine.event.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "state", mixinStandardHelpOptions = true,
         description = {"Prints a stream's state at a version as JSON: "

@@ -4,6 +4,7 @@ import static io.eventscope.app.FxWait.fx;
 import static io.eventscope.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Navigation;
 import io.eventscope.app.Notices;
 import io.eventscope.app.TaskExecutor;
@@ -11,21 +12,21 @@ import io.eventscope.app.TestWorkspace;
 import io.eventscope.app.ViewEntry;
 import io.eventscope.app.Workspace;
 import io.eventscope.app.events.EventsViewModel;
-import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.form.CommandSpec;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /** The Commands view's logic without a window: forms from metadata, outcomes, history. */
+@ExtendWith(FxToolkitStarted.class)
 class CommandsViewModelTest {
     @TempDir
     Path home;
@@ -35,11 +36,6 @@ class CommandsViewModelTest {
     private Navigation navigation;
     private EventsViewModel events;
     private CommandsViewModel model;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void setUp() {

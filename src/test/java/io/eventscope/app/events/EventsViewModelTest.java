@@ -5,6 +5,7 @@ import static io.eventscope.app.FxWait.waitUntil;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Notices;
 import io.eventscope.app.SampleEvents;
 import io.eventscope.app.TaskExecutor;
@@ -20,13 +21,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /** The Events browser's logic, without a window: paging, filters, detail, live tail. */
+@ExtendWith(FxToolkitStarted.class)
 class EventsViewModelTest {
     @TempDir
     Path home;
@@ -34,11 +35,6 @@ class EventsViewModelTest {
     private TaskExecutor tasks;
     private Workspace workspace;
     private EventsViewModel model;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void setUp() {

@@ -5,6 +5,7 @@ import static io.eventscope.app.FxWait.waitUntil;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Notices;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.TestWorkspace;
@@ -13,13 +14,13 @@ import io.eventscope.engine.store.EventStore;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /** The scrubber's logic without a window: versions, highlighted changes, playback, breakpoints, blame, correlation. */
+@ExtendWith(FxToolkitStarted.class)
 class TimelineViewModelTest {
     @TempDir
     Path home;
@@ -28,11 +29,6 @@ class TimelineViewModelTest {
     private Workspace workspace;
     private TimelineViewModel model;
     private final EventStore store = Parcels.store();
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void setUp() {

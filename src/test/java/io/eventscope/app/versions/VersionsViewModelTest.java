@@ -4,6 +4,7 @@ import static io.eventscope.app.FxWait.fx;
 import static io.eventscope.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Notices;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.TestWorkspace;
@@ -21,13 +22,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /** The Versions view's logic without a window: paging through a version's events, cancel, fixtures. */
+@ExtendWith(FxToolkitStarted.class)
 class VersionsViewModelTest {
     @TempDir
     Path home;
@@ -36,11 +37,6 @@ class VersionsViewModelTest {
     private TaskExecutor tasks;
     private Workspace workspace;
     private VersionsViewModel model;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void setUp() {

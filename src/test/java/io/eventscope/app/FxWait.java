@@ -5,10 +5,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Waiting for the FX thread and the background tasks in tests, with a failure that says what was awaited. */
+/** Waiting in tests for the FX thread and for background tasks, with one patience for every test. */
 public final class FxWait {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -17,18 +16,13 @@ public final class FxWait {
 
     /** Waits until the condition holds, letting pending FX events run before each check. */
     public static void waitUntil(BooleanSupplier condition) {
-        waitUntil(condition, () -> "");
-    }
-
-    /** As {@link #waitUntil(BooleanSupplier)}; on failure the message ends with what {@code shown} then tells. */
-    public static void waitUntil(BooleanSupplier condition, Supplier<String> shown) {
         try {
             WaitForAsyncUtils.waitFor(PATIENCE.toMillis(), TimeUnit.MILLISECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.getAsBoolean();
             });
         } catch (TimeoutException e) {
-            throw new AssertionError(("condition not met within " + PATIENCE.toSeconds() + " s " + shown.get()).strip(), e);
+            throw new AssertionError("condition not met within " + PATIENCE.toSeconds() + " s", e);
         }
     }
 

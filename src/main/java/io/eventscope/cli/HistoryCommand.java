@@ -1,18 +1,15 @@
 package io.eventscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventscope.engine.domain.Engine;
-import io.eventscope.engine.domain.StateFoldException;
 import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.Json;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "Prints one JSON line per version of a stream: {\"version\",\"event\",\"changes\"}, the changes "
@@ -25,10 +22,7 @@ final class HistoryCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOption store;
-
-    @Option(names = "--stream", required = true, paramLabel = "ID", description = "Stream id, e.g. order-o1.")
-    String streamId;
+    StreamQuery stream;
 
     @Option(names = "--from", paramLabel = "N", defaultValue = "1", description = "First version (default: 1).")
     long from;
@@ -42,24 +36,16 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (Engine engine = ShopEngine.open(store.spec)) {
-            engine.timeTravel().history(streamId, from, to == null ? Long.MAX_VALUE : to, step -> {
-                ObjectNode line = Json.object().put("version", step.event().version());
-                line.set("event", EnvelopeJson.toNode(step.event()));
-                line.set("changes", step.changes());
-                if (states) {
-                    line.set("before", step.before());
-                    line.set("after", step.after());
-                }
-                out.println(Json.write(line));
-            });
-            return Cli.OK;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } catch (StateFoldException e) {
-            out.flush();
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return Cli.FINDING;
-        }
+        return stream.run((timeTravel, streamId) -> timeTravel.history(streamId, from, to == null ? Long.MAX_VALUE : to,
+                step -> {
+                    ObjectNode line = Json.object().put("version", step.event().version());
+                    line.set("event", EnvelopeJson.toNode(step.event()));
+                    line.set("changes", step.changes());
+                    if (states) {
+                        line.set("before", step.before());
+                        line.set("after", step.after());
+                    }
+                    out.println(Json.write(line));
+                }));
     }
 }

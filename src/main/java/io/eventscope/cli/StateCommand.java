@@ -1,17 +1,14 @@
 package io.eventscope.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventscope.engine.domain.Engine;
-import io.eventscope.engine.domain.StateFoldException;
 import io.eventscope.engine.domain.StreamState;
 import io.eventscope.engine.event.Json;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "state", mixinStandardHelpOptions = true,
         description = {"Prints a stream's state at a version as JSON: "
@@ -26,20 +23,17 @@ final class StateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    StoreOption store;
-
-    @Option(names = "--stream", required = true, paramLabel = "ID", description = "Stream id, e.g. order-o1.")
-    String streamId;
+    StreamQuery stream;
 
     @Option(names = "--version", paramLabel = "N", description = "After the first N events (default: the last).")
     Long version;
 
     @Override
     public Integer call() {
-        try (Engine engine = ShopEngine.open(store.spec)) {
+        return stream.run((timeTravel, streamId) -> {
             StreamState state = version == null
-                    ? engine.timeTravel().currentState(streamId)
-                    : engine.timeTravel().stateAt(streamId, version);
+                    ? timeTravel.currentState(streamId)
+                    : timeTravel.stateAt(streamId, version);
             ObjectNode printed = Json.object()
                     .put("streamId", state.streamId())
                     .put("version", state.version())
@@ -47,12 +41,6 @@ final class StateCommand implements Callable<Integer> {
                     .put("foldedBy", state.foldedBy());
             printed.set("state", state.state());
             spec.commandLine().getOut().println(Json.write(printed));
-            return Cli.OK;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } catch (StateFoldException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return Cli.FINDING;
-        }
+        });
     }
 }

@@ -1,13 +1,15 @@
 package io.eventscope.app;
 
-import static io.eventscope.app.WorkbenchTest.waitUntil;
+import static io.eventscope.app.FxWait.waitUntil;
+import static io.eventscope.app.Shown.text;
+import static io.eventscope.app.Shown.treeTexts;
+import static io.eventscope.app.TableCells.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.engine.store.InMemoryEventStore;
 import java.nio.file.Path;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +30,7 @@ class CommandsWindowTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Settings(home), file -> {
-            throw new IllegalStateException("tests open no files");
-        }, new StoreSeeder(home.resolve("none.ndjson")));
-        stage.setScene(workbench.createScene());
-        stage.show();
-        workbench.workspace().show(new InMemoryEventStore(), "test-shop");
+        workbench = TestWorkbench.show(stage, home, new InMemoryEventStore(), "test-shop");
     }
 
     @BeforeEach
@@ -60,13 +57,13 @@ class CommandsWindowTest {
         waitUntil(() -> robot.lookup(".hyperlink").tryQuery().isPresent());
         Hyperlink link = robot.lookup(".hyperlink").queryAs(Hyperlink.class);
         assertThat(link.getText()).startsWith("OrderCreated  ·  order-o-42 v1");
-        waitUntil(() -> robot.lookup("#historyTable").queryAs(TableView.class).getItems().size() == 1);
+        waitUntil(() -> table(robot, "#historyTable").getItems().size() == 1);
         assertThat(robot.lookup("#producedJson").queryTextInputControl().getText())
                 .contains("\"unitPrice\" : 12.50", "\"userId\" : \"alice\"");
 
         robot.clickOn(link);
         waitUntil(() -> robot.lookup("#table").tryQuery().isPresent()
-                && robot.lookup("#table").queryAs(TableView.class).getSelectionModel().getSelectedIndex() == 0);
+                && table(robot, "#table").getSelectionModel().getSelectedIndex() == 0);
         waitUntil(() -> treeTexts(robot).contains("orderId:  \"o-42\""));
 
         robot.clickOn("#correlationButton");
@@ -84,7 +81,7 @@ class CommandsWindowTest {
 
         waitUntil(() -> text(robot, "#outcomeLabel").equals("CreateOrder rejected"));
         assertThat(text(robot, "#reasonLabel")).startsWith("userId");
-        waitUntil(() -> robot.lookup("#historyTable").queryAs(TableView.class).getItems().size() == 1);
+        waitUntil(() -> table(robot, "#historyTable").getItems().size() == 1);
         assertThat(robot.lookup("REJECTED").tryQuery()).isPresent();
     }
 
@@ -100,15 +97,6 @@ class CommandsWindowTest {
         waitUntil(() -> robot.lookup(".validation-error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("'cheap' is not a number, e.g. 12.50")));
         assertThat(text(robot, "#outcomeLabel")).isEqualTo("Submit a command to see what it produces.");
-        assertThat(robot.lookup("#historyTable").queryAs(TableView.class).getItems()).isEmpty();
-    }
-
-    private static java.util.List<String> treeTexts(FxRobot robot) {
-        return robot.lookup(".tree-cell").queryAllAs(javafx.scene.control.TreeCell.class).stream()
-                .map(javafx.scene.control.TreeCell::getText).filter(t -> t != null).toList();
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Label) robot.lookup(query).query()).getText();
+        assertThat(table(robot, "#historyTable").getItems()).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package io.eventscope.app;
 
-import static io.eventscope.app.WorkbenchTest.waitUntil;
+import static io.eventscope.app.FxWait.waitUntil;
+import static io.eventscope.app.Shown.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.engine.store.EventStoreException;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,9 +74,5 @@ class OpeningStoresTest {
         assertThat(dialog.getHeaderText()).isEqualTo("Opening broken.mv.db failed");
         assertThat(dialog.getContentText()).contains("the file is not an H2 database");
         assertThat(text(robot, "#storeLabel")).isEqualTo("No store open");
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Label) robot.lookup(query).query()).getText();
     }
 }

@@ -15,19 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
+@ExtendWith(FxToolkitStarted.class)
 class TaskExecutorTest {
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startFx() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @Test
     void cancellingWorkThatWritesToAFileStoreLeavesTheStoreUsable() throws Exception {

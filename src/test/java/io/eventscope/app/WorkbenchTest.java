@@ -1,17 +1,17 @@
 package io.eventscope.app;
 
+import static io.eventscope.app.FxWait.waitUntil;
+import static io.eventscope.app.Shown.text;
+import static io.eventscope.app.Shown.treeTexts;
+import static io.eventscope.app.TableCells.cell;
+import static io.eventscope.app.TableCells.cellText;
+import static io.eventscope.app.TableCells.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.engine.store.EventStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real window as a person would: reads the status bar, filters, watches the tail. */
 @ExtendWith(ApplicationExtension.class)
@@ -35,13 +34,8 @@ class WorkbenchTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Settings(home), file -> {
-            throw new IllegalStateException("tests open no files");
-        }, new StoreSeeder(home.resolve("none.ndjson")));
-        stage.setScene(workbench.createScene());
-        stage.show();
         store = SampleEvents.shop(5);
-        workbench.workspace().show(store, "test-shop");
+        workbench = TestWorkbench.show(stage, home, store, "test-shop");
     }
 
     @BeforeEach
@@ -64,7 +58,7 @@ class WorkbenchTest {
     @Test
     void theEventsViewListsTheLogInPositionOrder(FxRobot robot) {
         waitUntil(() -> cellText(robot, "typeColumn", 0).equals("OrderCreated"));
-        assertThat(table(robot).getItems()).hasSize(15);
+        assertThat(table(robot, "#table").getItems()).hasSize(15);
         assertThat(cellText(robot, "streamColumn", 0)).isEqualTo("order-o1");
         assertThat(cellText(robot, "typeColumn", 1)).isEqualTo("PaymentRequested");
         assertThat(cellText(robot, "correlationColumn", 2)).isEqualTo("corr-1");
@@ -78,7 +72,7 @@ class WorkbenchTest {
 
         waitUntil(() -> text(robot, "#matchesLabel").equals("3 matches"));
         waitUntil(() -> cellText(robot, "typeColumn", 2).equals("OrderPaid"));
-        assertThat(table(robot).getItems()).hasSize(3);
+        assertThat(table(robot, "#table").getItems()).hasSize(3);
         for (int row = 0; row < 3; row++) {
             assertThat(cellText(robot, "correlationColumn", row)).isEqualTo("corr-3");
         }
@@ -110,13 +104,13 @@ class WorkbenchTest {
                 "OrderPaid · order-o2 v2 · @6");
 
         robot.clickOn("OrderCreated · order-o2 v1 · @4");
-        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 0);
+        waitUntil(() -> table(robot, "#table").getSelectionModel().getSelectedIndex() == 0);
         robot.clickOn("#effectsButton");
-        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 1);
+        waitUntil(() -> table(robot, "#table").getSelectionModel().getSelectedIndex() == 1);
         robot.clickOn("#effectsButton");
-        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 2);
+        waitUntil(() -> table(robot, "#table").getSelectionModel().getSelectedIndex() == 2);
         robot.clickOn("#causesButton");
-        waitUntil(() -> table(robot).getSelectionModel().getSelectedIndex() == 1);
+        waitUntil(() -> table(robot, "#table").getSelectionModel().getSelectedIndex() == 1);
         assertThat(cellText(robot, "typeColumn", 1)).isEqualTo("PaymentRequested");
     }
 
@@ -132,12 +126,12 @@ class WorkbenchTest {
         robot.clickOn("#pauseButton");
         new Thread(() -> SampleEvents.addOrder(store, 7)).start();
         waitUntil(() -> ((ToggleButton) robot.lookup("#pauseButton").query()).getText().equals("Paused · 3 new"));
-        assertThat(table(robot).getItems()).hasSize(18);
+        assertThat(table(robot, "#table").getItems()).hasSize(18);
         assertThat(text(robot, "#matchesLabel")).isEqualTo("18 events");
 
         robot.clickOn("#pauseButton");
         waitUntil(() -> text(robot, "#matchesLabel").equals("21 events"));
-        assertThat(table(robot).getItems()).hasSize(21);
+        assertThat(table(robot, "#table").getItems()).hasSize(21);
     }
 
     @Test
@@ -154,45 +148,6 @@ class WorkbenchTest {
         waitUntil(() -> text(robot, "#matchesLabel").equals("15 events"));
         robot.clickOn("#fromField").write("yesterday").type(KeyCode.ENTER);
         waitUntil(() -> text(robot, "#filterErrorLabel").contains("From: 'yesterday' is not a time"));
-        assertThat(table(robot).getItems()).hasSize(15);
-    }
-
-    private static List<String> treeTexts(FxRobot robot) {
-        return robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
-                .map(TreeCell::getText).filter(t -> t != null).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static TableView<Object> table(FxRobot robot) {
-        return robot.lookup("#table").queryAs(TableView.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Label) robot.lookup(query).query()).getText();
-    }
-
-    /** The visible cell of a column in a row, as the person sees it. */
-    private static TableCell<?, ?> cell(FxRobot robot, String columnId, int row) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
-                .filter(c -> c.getIndex() == row && c.getTableRow() != null && !c.getTableRow().isEmpty())
-                .findFirst().orElse(null);
-    }
-
-    private static String cellText(FxRobot robot, String columnId, int row) {
-        TableCell<?, ?> cell = cell(robot, columnId, row);
-        return cell == null || cell.getText() == null ? "" : cell.getText();
-    }
-
-    static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 5 s", e);
-        }
+        assertThat(table(robot, "#table").getItems()).hasSize(15);
     }
 }

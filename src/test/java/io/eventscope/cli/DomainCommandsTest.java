@@ -124,4 +124,22 @@ class DomainCommandsTest {
         assertThat(state.get("foldedBy").isNull()).isTrue();
         assertThat(state.get("state")).isEqualTo(Json.parse("{\"a\":1,\"b\":2}"));
     }
+
+    @Test
+    void anEventTheOrderCannotFoldIsNamedWithExitCodeOne() {
+        command("CreateOrder", ORDER);
+        try (OpenStore open = Stores.open(store)) {
+            open.store().append("order-o1", ExpectedVersion.ANY, List.of(
+                    NewEvent.of("OrderTeleported", Json.parse("{\"to\":\"moon\"}"), null)));
+        }
+
+        CliRun history = CliRun.of("history", "--store", store, "--stream", "order-o1");
+        CliRun state = CliRun.of("state", "--store", store, "--stream", "order-o1");
+
+        assertThat(history.exit()).isEqualTo(1);
+        assertThat(history.err()).contains("error: Event ", "OrderTeleported", "version 2 of stream 'order-o1'");
+        assertThat(state.exit()).isEqualTo(1);
+        assertThat(state.out()).isEmpty();
+        assertThat(state.err()).contains("error: Event ", "OrderTeleported", "version 2 of stream 'order-o1'");
+    }
 }

@@ -1,9 +1,10 @@
 package io.eventscope.app.commands;
 
+import static io.eventscope.app.Columns.showing;
+
 import io.eventscope.shop.form.CommandSpec;
 import io.eventscope.shop.form.FieldType;
 import java.util.List;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -20,7 +21,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -236,12 +236,12 @@ public final class CommandsView {
 
     private void bindHistory() {
         historyTable.setItems(model.history());
-        historyTime.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().time()));
-        historyCommand.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().commandType()));
-        historyStatus.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        historyEvents.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().eventCount()));
-        historyReason.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().reason()));
-        historyCorrelation.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().correlationId()));
+        historyTime.setCellValueFactory(showing(HistoryEntry::time));
+        historyCommand.setCellValueFactory(showing(HistoryEntry::commandType));
+        historyStatus.setCellValueFactory(showing(HistoryEntry::status));
+        historyEvents.setCellValueFactory(showing(HistoryEntry::eventCount));
+        historyReason.setCellValueFactory(showing(HistoryEntry::reason));
+        historyCorrelation.setCellValueFactory(showing(HistoryEntry::correlationId));
         model.selectedHistory().bind(historyTable.getSelectionModel().selectedItemProperty());
         runAgainButton.disableProperty().bind(model.selectedHistory().isNull());
         showEventsButton.disableProperty().bind(model.selectedHistory().isNull());

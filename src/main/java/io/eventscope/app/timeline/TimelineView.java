@@ -1,9 +1,10 @@
 package io.eventscope.app.timeline;
 
+import static io.eventscope.app.Columns.showing;
+
+import io.eventscope.app.TextCell;
 import io.eventscope.engine.timeline.Breakpoint;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -25,9 +26,9 @@ import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.TextFields;
@@ -173,16 +174,10 @@ public final class TimelineView {
 
     private void bindEventList() {
         eventList.setItems(model.events());
-        eventList.setCellFactory(list -> textCell(EventItem::toString));
+        eventList.setCellFactory(list -> new TextCell<>(EventItem::toString));
         model.shownVersion().addListener((obs, old, version) -> {
             syncing = true;
-            int index = (int) version.longValue() - 1;
-            if (index < 0) {
-                eventList.getSelectionModel().clearSelection();
-            } else {
-                eventList.getSelectionModel().clearAndSelect(index);
-                eventList.scrollTo(Math.max(0, index - 5));
-            }
+            showSelected(eventList, (int) version.longValue() - 1);
             syncing = false;
         });
         eventList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -200,17 +195,12 @@ public final class TimelineView {
                 model.blame(item.getValue().pointer());
             }
         });
-        opColumn.setCellValueFactory(column(ChangeRow::op));
-        pathColumn.setCellValueFactory(column(ChangeRow::path));
-        beforeColumn.setCellValueFactory(column(ChangeRow::before));
-        afterColumn.setCellValueFactory(column(ChangeRow::after));
+        opColumn.setCellValueFactory(showing(ChangeRow::op));
+        pathColumn.setCellValueFactory(showing(ChangeRow::path));
+        beforeColumn.setCellValueFactory(showing(ChangeRow::before));
+        afterColumn.setCellValueFactory(showing(ChangeRow::after));
         diffTable.setItems(model.changes());
         diffTable.setPlaceholder(new Label("No changes"));
-    }
-
-    private static <T> javafx.util.Callback<TableColumn.CellDataFeatures<T, String>, javafx.beans.value.ObservableValue<String>> column(
-            Function<T, String> field) {
-        return c -> new ReadOnlyObjectWrapper<>(field.apply(c.getValue()));
     }
 
     /** Rebuilds the tree, keeping the selected field selected (without blaming it again). */
@@ -274,7 +264,7 @@ public final class TimelineView {
                         ? model.blameSummary().get() : model.blamePath().get() + " — " + model.blameSummary().get(),
                 model.blamePath(), model.blameSummary()));
         blameList.setItems(model.blameRows());
-        blameList.setCellFactory(list -> textCell(BlameRow::toString));
+        blameList.setCellFactory(list -> new TextCell<>(BlameRow::toString));
         blameList.setOnMouseClicked(e -> {
             BlameRow row = blameList.getSelectionModel().getSelectedItem();
             if (row != null) {
@@ -297,13 +287,7 @@ public final class TimelineView {
         correlation.step().addListener((obs, old, step) -> {
             syncing = true;
             correlationSlider.setValue(step.doubleValue());
-            int index = step.intValue() - 1;
-            if (index < 0) {
-                correlationEventList.getSelectionModel().clearSelection();
-            } else {
-                correlationEventList.getSelectionModel().clearAndSelect(index);
-                correlationEventList.scrollTo(Math.max(0, index - 5));
-            }
+            showSelected(correlationEventList, step.intValue() - 1);
             syncing = false;
         });
         correlationSlider.valueProperty().addListener((obs, old, value) -> {
@@ -312,7 +296,7 @@ public final class TimelineView {
             }
         });
         correlationEventList.setItems(correlation.events());
-        correlationEventList.setCellFactory(list -> textCell(e -> "#" + e.position() + "  " + e.streamId()
+        correlationEventList.setCellFactory(list -> new TextCell<>(e -> "#" + e.position() + "  " + e.streamId()
                 + " v" + e.version() + "  " + e.eventType()));
         correlationEventList.getSelectionModel().selectedIndexProperty().addListener((obs, old, index) -> {
             if (!syncing && index.intValue() >= 0) {
@@ -417,14 +401,14 @@ public final class TimelineView {
         correlation.next();
     }
 
-    private static <T> ListCell<T> textCell(Function<T, String> text) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        };
+    /** Selects the row and scrolls it into view with a few rows of context above; a negative index selects none. */
+    private static void showSelected(ListView<?> list, int index) {
+        if (index < 0) {
+            list.getSelectionModel().clearSelection();
+        } else {
+            list.getSelectionModel().clearAndSelect(index);
+            list.scrollTo(Math.max(0, index - 5));
+        }
     }
 
     /** A field of the state; the current event's changes are marked. */

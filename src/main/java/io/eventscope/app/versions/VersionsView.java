@@ -1,13 +1,13 @@
 package io.eventscope.app.versions;
 
+import static io.eventscope.app.Columns.showing;
+
+import io.eventscope.app.TextCell;
 import io.eventscope.engine.upcast.UpcastFailure;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -19,7 +19,6 @@ import javafx.scene.control.SelectionModel;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
-import javafx.util.Callback;
 
 /** The Versions view's controller: binds the counts, events, failures and the comparison to the view model. */
 public final class VersionsView {
@@ -82,10 +81,10 @@ public final class VersionsView {
     }
 
     private void bindVersions() {
-        versionTypeColumn.setCellValueFactory(column(VersionCount::eventType));
-        versionSchemaColumn.setCellValueFactory(column(VersionCount::schemaVersion));
-        versionCountColumn.setCellValueFactory(column(VersionCount::count));
-        versionBecomesColumn.setCellValueFactory(column(v -> v.becomes().isEmpty() ? "current" : v.becomes()));
+        versionTypeColumn.setCellValueFactory(showing(VersionCount::eventType));
+        versionSchemaColumn.setCellValueFactory(showing(VersionCount::schemaVersion));
+        versionCountColumn.setCellValueFactory(showing(VersionCount::count));
+        versionBecomesColumn.setCellValueFactory(showing(v -> v.becomes().isEmpty() ? "current" : v.becomes()));
         versionsTable.setItems(model.versions());
         syncSelection(versionsTable.getSelectionModel(), model.selectedVersion());
         // A new dry run replaces the rows; the same type and version stays selected.
@@ -97,10 +96,10 @@ public final class VersionsView {
     }
 
     private void bindEvents() {
-        eventPositionColumn.setCellValueFactory(column(EventListing::position));
-        eventStreamColumn.setCellValueFactory(column(EventListing::streamId));
-        eventVersionColumn.setCellValueFactory(column(EventListing::version));
-        eventTimeColumn.setCellValueFactory(column(EventListing::time));
+        eventPositionColumn.setCellValueFactory(showing(EventListing::position));
+        eventStreamColumn.setCellValueFactory(showing(EventListing::streamId));
+        eventVersionColumn.setCellValueFactory(showing(EventListing::version));
+        eventTimeColumn.setCellValueFactory(showing(EventListing::time));
         eventsTable.setItems(model.events());
         syncSelection(eventsTable.getSelectionModel(), model.selectedEvent());
         model.selectedEvent().addListener((obs, old, now) -> {
@@ -112,9 +111,9 @@ public final class VersionsView {
     }
 
     private void bindFailures() {
-        failurePositionColumn.setCellValueFactory(column(UpcastFailure::position));
-        failureTypeColumn.setCellValueFactory(column(f -> f.eventType() + " v" + f.schemaVersion()));
-        failureMessageColumn.setCellValueFactory(column(f -> f.upcaster() + ": " + f.message()));
+        failurePositionColumn.setCellValueFactory(showing(UpcastFailure::position));
+        failureTypeColumn.setCellValueFactory(showing(f -> f.eventType() + " v" + f.schemaVersion()));
+        failureMessageColumn.setCellValueFactory(showing(f -> f.upcaster() + ": " + f.message()));
         failuresTable.setItems(model.failures());
         failuresTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.showFailure(now));
     }
@@ -142,8 +141,8 @@ public final class VersionsView {
     }
 
     private void bindSteps() {
-        stepsList.setCellFactory(list -> new WrappingCell<>(ChainStep::label));
-        stepChanges.setCellFactory(list -> new WrappingCell<>(String::valueOf));
+        stepsList.setCellFactory(list -> TextCell.wrapping(ChainStep::label));
+        stepChanges.setCellFactory(list -> TextCell.wrapping(String::valueOf));
         stepJson.setCellFactory(list -> new JsonLineCell());
         syncSelection(stepsList.getSelectionModel(), model.selectedStep());
         model.selectedStep().addListener((obs, old, step) -> {
@@ -181,10 +180,6 @@ public final class VersionsView {
         });
     }
 
-    private static <S, T> Callback<TableColumn.CellDataFeatures<S, T>, ObservableValue<T>> column(Function<S, T> field) {
-        return c -> new ReadOnlyObjectWrapper<>(field.apply(c.getValue()));
-    }
-
     @FXML
     private void runDryRun() {
         model.runDryRun();
@@ -214,23 +209,6 @@ public final class VersionsView {
         File file = chooser.showSaveDialog(fixtureButton.getScene().getWindow());
         if (file != null) {
             model.exportFixture(file.toPath());
-        }
-    }
-
-    /** A cell whose text wraps to the list's width instead of running off its edge. */
-    private static final class WrappingCell<T> extends ListCell<T> {
-        private final Function<T, String> text;
-
-        WrappingCell(Function<T, String> text) {
-            this.text = text;
-            setWrapText(true);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : text.apply(item));
         }
     }
 

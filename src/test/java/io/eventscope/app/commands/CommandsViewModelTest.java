@@ -1,36 +1,32 @@
 package io.eventscope.app.commands;
 
-import io.eventscope.engine.upcast.UpcasterChain;
+import static io.eventscope.app.FxWait.fx;
+import static io.eventscope.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Navigation;
 import io.eventscope.app.Notices;
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.TestWorkspace;
 import io.eventscope.app.ViewEntry;
 import io.eventscope.app.Workspace;
 import io.eventscope.app.events.EventsViewModel;
-import io.eventscope.engine.domain.Engine;
-import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.InMemoryEventStore;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.form.CommandSpec;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Commands view's logic without a window: forms from metadata, outcomes, history. */
+@ExtendWith(FxToolkitStarted.class)
 class CommandsViewModelTest {
     @TempDir
     Path home;
@@ -41,18 +37,10 @@ class CommandsViewModelTest {
     private EventsViewModel events;
     private CommandsViewModel model;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @BeforeEach
     void setUp() {
         tasks = new TaskExecutor(new Notices());
-        Workspace workspace = new Workspace(tasks, file -> {
-            throw new IllegalStateException("no files here");
-        }, opened -> Engine.open(opened, Shop.aggregateTypes(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")),
-                new Settings(home));
+        Workspace workspace = TestWorkspace.create(tasks, home, Shop.aggregateTypes(), UpcasterChain.EMPTY);
         navigation = new Navigation(List.of(new ViewEntry("commands", "Commands", "mdi2c-console-line", Object.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", Object.class)));
         store = new InMemoryEventStore();
@@ -183,21 +171,5 @@ class CommandsViewModelTest {
 
     private static void set(CommandForm form, String path, String text) {
         form.fields().stream().filter(f -> f.path().equals(path)).findFirst().orElseThrow().text().set(text);
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 }

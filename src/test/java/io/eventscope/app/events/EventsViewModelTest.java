@@ -1,15 +1,16 @@
 package io.eventscope.app.events;
 
+import static io.eventscope.app.FxWait.fx;
+import static io.eventscope.app.FxWait.waitUntil;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Notices;
 import io.eventscope.app.SampleEvents;
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.TestWorkspace;
 import io.eventscope.app.Workspace;
-import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
@@ -19,18 +20,14 @@ import io.eventscope.engine.store.InMemoryEventStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Events browser's logic, without a window: paging, filters, detail, live tail. */
+@ExtendWith(FxToolkitStarted.class)
 class EventsViewModelTest {
     @TempDir
     Path home;
@@ -39,17 +36,10 @@ class EventsViewModelTest {
     private Workspace workspace;
     private EventsViewModel model;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @BeforeEach
     void setUp() {
         tasks = new TaskExecutor(new Notices());
-        workspace = new Workspace(tasks, file -> {
-            throw new IllegalStateException("no files here");
-        }, opened -> Engine.open(opened, List.of(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")), new Settings(home));
+        workspace = TestWorkspace.create(tasks, home, List.of(), UpcasterChain.EMPTY);
         model = fx(() -> new EventsViewModel(workspace, tasks));
     }
 
@@ -183,21 +173,5 @@ class EventsViewModelTest {
 
     private List<Long> positions() {
         return fx(() -> model.rows().get().stream().map(EventRow::position).toList());
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 5 s", e);
-        }
     }
 }

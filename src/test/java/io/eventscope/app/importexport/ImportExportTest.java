@@ -1,10 +1,11 @@
 package io.eventscope.app.importexport;
 
+import static io.eventscope.app.FxWait.waitUntil;
+import static io.eventscope.app.Shown.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.app.SampleEvents;
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
+import io.eventscope.app.TestWorkbench;
 import io.eventscope.app.Workbench;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.io.ExportFormat;
@@ -17,11 +18,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Importing and exporting through the real window: the import dialog, its report, and the files written. */
 @ExtendWith(ApplicationExtension.class)
@@ -46,13 +43,8 @@ class ImportExportTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Settings(home), file -> {
-            throw new IllegalStateException("tests open no files");
-        }, new StoreSeeder(home.resolve("none.ndjson")));
-        stage.setScene(workbench.createScene());
-        stage.show();
         store = SampleEvents.shop(2);
-        workbench.workspace().show(store, "test-shop");
+        workbench = TestWorkbench.show(stage, home, store, "test-shop");
     }
 
     @AfterEach
@@ -161,20 +153,5 @@ class ImportExportTest {
     @SuppressWarnings("unchecked")
     private static List<String> badLines(FxRobot robot) {
         return List.copyOf(robot.lookup("#badLines").queryAs(ListView.class).getItems());
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Label) robot.lookup(query).query()).getText();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 }

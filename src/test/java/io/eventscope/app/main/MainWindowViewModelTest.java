@@ -1,8 +1,10 @@
 package io.eventscope.app.main;
 
+import static io.eventscope.app.FxWait.fx;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Navigation;
 import io.eventscope.app.Notices;
 import io.eventscope.app.Settings;
@@ -10,24 +12,23 @@ import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
 import io.eventscope.engine.domain.Engine;
-import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.upcast.UpcasterChain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The frame's logic: stores opened and remembered, refusals explained, the theme kept. */
+@ExtendWith(FxToolkitStarted.class)
 class MainWindowViewModelTest {
     @TempDir
     Path home;
@@ -37,11 +38,6 @@ class MainWindowViewModelTest {
     private TaskExecutor tasks;
     private Settings settings;
     private MainWindowViewModel model;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
 
     @BeforeEach
     void setUp() {
@@ -117,13 +113,5 @@ class MainWindowViewModelTest {
         MainWindowViewModel next = fx(() -> new MainWindowViewModel(workspace(), tasks, settings,
                 new Navigation(List.of()), notices));
         assertThat(fx(() -> next.darkTheme().get())).isTrue();
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -1,29 +1,26 @@
 package io.eventscope.app.timeline;
 
+import static io.eventscope.app.FxWait.fx;
+import static io.eventscope.app.FxWait.waitUntil;
 import io.eventscope.engine.upcast.UpcasterChain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Notices;
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.TestWorkspace;
 import io.eventscope.app.Workspace;
-import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.store.EventStore;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The scrubber's logic without a window: versions, highlighted changes, playback, breakpoints, blame, correlation. */
+@ExtendWith(FxToolkitStarted.class)
 class TimelineViewModelTest {
     @TempDir
     Path home;
@@ -33,17 +30,10 @@ class TimelineViewModelTest {
     private TimelineViewModel model;
     private final EventStore store = Parcels.store();
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @BeforeEach
     void setUp() {
         tasks = new TaskExecutor(new Notices());
-        workspace = new Workspace(tasks, file -> {
-            throw new IllegalStateException("no files here");
-        }, opened -> Engine.open(opened, List.of(), UpcasterChain.EMPTY), new StoreSeeder(home.resolve("none")), new Settings(home));
+        workspace = TestWorkspace.create(tasks, home, List.of(), UpcasterChain.EMPTY);
         model = fx(() -> new TimelineViewModel(workspace, tasks));
         fx(() -> {
             workspace.show(store, "test");
@@ -259,21 +249,5 @@ class TimelineViewModelTest {
 
         act(() -> c.open("nobody"));
         waitUntil(() -> fx(() -> c.error().get()).equals("No events with correlation ID 'nobody'"));
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 }

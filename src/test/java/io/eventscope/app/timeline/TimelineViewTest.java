@@ -1,22 +1,22 @@
 package io.eventscope.app.timeline;
 
+import static io.eventscope.app.FxWait.waitUntil;
+import static io.eventscope.app.Shown.text;
+import static io.eventscope.app.Shown.treeTexts;
+import static io.eventscope.app.TableCells.withText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
+import io.eventscope.app.TestWorkbench;
 import io.eventscope.app.Workbench;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the Timeline in the real window: keys, slider, highlighted changes, breakpoints, blame, correlation mode. */
 @ExtendWith(ApplicationExtension.class)
@@ -40,12 +39,7 @@ class TimelineViewTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Settings(home), file -> {
-            throw new IllegalStateException("tests open no files");
-        }, new StoreSeeder(home.resolve("none.ndjson")));
-        stage.setScene(workbench.createScene());
-        stage.show();
-        workbench.workspace().show(Parcels.store(), "parcels");
+        workbench = TestWorkbench.show(stage, home, Parcels.store(), "parcels");
     }
 
     @AfterEach
@@ -77,7 +71,7 @@ class TimelineViewTest {
         robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
         waitUntil(() -> text(robot, "#eventTitleLabel").startsWith("v11 · Weighed"));
         assertThat(changedFields(robot)).containsExactly("weight: 1100");
-        assertThat(fields(robot)).contains("status: \"REGISTERED\"");
+        assertThat(treeTexts(robot)).contains("status: \"REGISTERED\"");
         assertThat(eventListSelection(robot)).isEqualTo("v11  Weighed");
 
         robot.type(KeyCode.LEFT);
@@ -92,7 +86,7 @@ class TimelineViewTest {
         assertThat(changedFields(robot)).containsExactly("[0]: \"desk\"");
         assertThat(diffRows(robot)).containsExactly(new ChangeRow("remove", "/items/0", "\"lamp\"", "—"));
 
-        robot.clickOn(eventCell(robot, "v22  ParcelShipped"));
+        robot.clickOn(listCell(robot, "v22  ParcelShipped"));
         waitUntil(() -> text(robot, "#positionLabel").equals("v22 / 30"));
         assertThat(slider.getValue()).isEqualTo(22);
         assertThat(changedFields(robot)).containsExactlyInAnyOrder("status: \"SHIPPED\"", "trackingNumber: \"TN-1\"");
@@ -167,8 +161,8 @@ class TimelineViewTest {
     @Test
     void openInTimelineFromTheEventsViewShowsThatStreamAtThatVersion(FxRobot robot) {
         robot.clickOn("#nav-events");
-        waitUntil(() -> tableCell(robot, "courier-7") != null);
-        robot.clickOn(tableCell(robot, "courier-7"));
+        waitUntil(() -> withText(robot, "courier-7") != null);
+        robot.clickOn(withText(robot, "courier-7"));
         // Monocle shows no context menu on a robot's right click: fire the row menu's item itself.
         MenuItem open = robot.lookup("#table").queryAs(TableView.class).getContextMenu().getItems().stream()
                 .filter(i -> "Open in Timeline".equals(i.getText())).findFirst().orElseThrow();
@@ -179,23 +173,9 @@ class TimelineViewTest {
         assertThat(changedFields(robot)).containsExactlyInAnyOrder("parcel: \"1\"", "load: 1");
     }
 
-    private static Node tableCell(FxRobot robot, String text) {
-        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> text.equals(c.getText())).findFirst().orElse(null);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Label) robot.lookup(query).query()).getText();
-    }
-
     @SuppressWarnings("unchecked")
     private static List<ChangeRow> diffRows(FxRobot robot) {
         return List.copyOf(((TableView<ChangeRow>) robot.lookup("#diffTable").queryAs(TableView.class)).getItems());
-    }
-
-    private static List<String> fields(FxRobot robot) {
-        return robot.lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
-                .map(TreeCell::getText).filter(Objects::nonNull).toList();
     }
 
     private static List<String> changedFields(FxRobot robot) {
@@ -214,23 +194,11 @@ class TimelineViewTest {
                 .filter(c -> text.equals(c.getText())).findFirst().orElseThrow();
     }
 
-    private static Node eventCell(FxRobot robot, String text) {
-        return listCell(robot, text);
-    }
-
     private static String eventListSelection(FxRobot robot) {
         return robot.lookup("#eventList").queryListView().getSelectionModel().getSelectedItem().toString();
     }
 
     private static List<String> aggregateTitles(FxRobot robot) {
         return robot.lookup(".aggregate-title").queryAllAs(Label.class).stream().map(Label::getText).toList();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 }

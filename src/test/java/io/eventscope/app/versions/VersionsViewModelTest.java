@@ -1,13 +1,14 @@
 package io.eventscope.app.versions;
 
+import static io.eventscope.app.FxWait.fx;
+import static io.eventscope.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.app.FxToolkitStarted;
 import io.eventscope.app.Notices;
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
+import io.eventscope.app.TestWorkspace;
 import io.eventscope.app.Workspace;
-import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
@@ -20,18 +21,14 @@ import io.eventscope.shop.upcast.ShopUpcasters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Versions view's logic without a window: paging through a version's events, cancel, fixtures. */
+@ExtendWith(FxToolkitStarted.class)
 class VersionsViewModelTest {
     @TempDir
     Path home;
@@ -41,17 +38,10 @@ class VersionsViewModelTest {
     private Workspace workspace;
     private VersionsViewModel model;
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
     @BeforeEach
     void setUp() {
         tasks = new TaskExecutor(new Notices());
-        workspace = new Workspace(tasks, file -> {
-            throw new IllegalStateException("no files here");
-        }, opened -> Engine.open(opened, List.of(), chain), new StoreSeeder(home.resolve("none")), new Settings(home));
+        workspace = TestWorkspace.create(tasks, home, List.of(), chain);
         model = fx(() -> new VersionsViewModel(workspace, tasks, chain, new Notices()));
     }
 
@@ -153,28 +143,5 @@ class VersionsViewModelTest {
 
     private void show(EventStore store) {
         fx(() -> workspace.show(store, "test"));
-    }
-
-    private static <T> T fx(Callable<T> action) {
-        try {
-            return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void fx(Runnable action) {
-        fx(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 }

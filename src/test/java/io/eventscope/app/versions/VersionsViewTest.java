@@ -1,9 +1,13 @@
 package io.eventscope.app.versions;
 
+import static io.eventscope.app.FxWait.waitUntil;
+import static io.eventscope.app.Shown.text;
+import static io.eventscope.app.TableCells.cell;
+import static io.eventscope.app.TableCells.cellText;
+import static io.eventscope.app.TableCells.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventscope.app.Settings;
-import io.eventscope.app.StoreSeeder;
+import io.eventscope.app.TestWorkbench;
 import io.eventscope.app.Workbench;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
@@ -12,16 +16,12 @@ import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.InMemoryEventStore;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -43,12 +43,7 @@ class VersionsViewTest {
 
     @Start
     void start(Stage stage) {
-        workbench = new Workbench(new Settings(home), file -> {
-            throw new IllegalStateException("tests open no files");
-        }, new StoreSeeder(home.resolve("none.ndjson")));
-        stage.setScene(workbench.createScene());
-        stage.show();
-        workbench.workspace().show(legacyShop(), "legacy-shop");
+        workbench = TestWorkbench.show(stage, home, legacyShop(), "legacy-shop");
     }
 
     @AfterEach
@@ -152,41 +147,5 @@ class VersionsViewTest {
 
     private static List<String> styleOf(FxRobot robot, String list, String line) {
         return cells(robot, list).stream().filter(c -> line.equals(c.getText())).findFirst().orElseThrow().getStyleClass();
-    }
-
-    private static TableView<?> table(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TableView.class);
-    }
-
-    private static String text(FxRobot robot, String query) {
-        return ((Label) robot.lookup(query).query()).getText();
-    }
-
-    private static TableCell<?, ?> cell(FxRobot robot, String columnId, int row) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
-                .filter(c -> c.getTableColumn() != null && columnId.equals(c.getTableColumn().getId()))
-                .filter(c -> c.getIndex() == row && c.getTableRow() != null && !c.getTableRow().isEmpty())
-                .findFirst().orElse(null);
-    }
-
-    private static String cellText(FxRobot robot, String columnId, int row) {
-        TableCell<?, ?> cell = cell(robot, columnId, row);
-        return cell == null || cell.getText() == null ? "" : cell.getText();
-    }
-
-    static void waitUntil(BooleanSupplier condition) {
-        waitUntil(condition, () -> "");
-    }
-
-    static void waitUntil(BooleanSupplier condition, java.util.function.Supplier<String> shown) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s " + shown.get(), e);
-        }
     }
 }

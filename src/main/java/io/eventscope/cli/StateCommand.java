@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "state", mixinStandardHelpOptions = true,
+// No standard -V/--version: here --version is the stream version the command line names.
+@Command(name = "state",
         description = {"Prints a stream's state at a version as JSON: "
                 + "{\"streamId\",\"version\",\"streamLength\",\"foldedBy\",\"state\"}.",
                 "Shop streams fold through their aggregate; any other stream merges its events' data "
@@ -24,6 +25,9 @@ final class StateCommand implements Callable<Integer> {
 
     @Mixin
     StreamQuery stream;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Option(names = "--version", paramLabel = "N", description = "After the first N events (default: the last).")
     Long version;

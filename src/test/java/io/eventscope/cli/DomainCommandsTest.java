@@ -35,6 +35,14 @@ class DomainCommandsTest {
     }
 
     @Test
+    void stateHelpExplainsItsVersionOption() {
+        CliRun run = CliRun.of("state", "--help");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("--version=N").contains("--stream=ID");
+    }
+
+    @Test
     void anAcceptedCommandPrintsItsEventsAndExitsZero() {
         CliRun run = command("CreateOrder", ORDER, "--user", "alice", "--correlation-id", "c-1");
 

@@ -1,10 +1,16 @@
 package io.eventscope.app;
 
+import io.eventscope.engine.domain.CommandJournal;
+import io.eventscope.engine.domain.JournalEntry;
+import io.eventscope.engine.event.Json;
 import io.eventscope.engine.io.ImportOptions;
 import io.eventscope.engine.io.ImportReport;
 import io.eventscope.engine.io.NdjsonImporter;
 import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.EventStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -12,10 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fills the default store on its first start, so a newcomer meets a living shop: when the
- * store is empty and the sample file exists, its events are imported.
+ * store is empty and the sample file exists, its events are imported, and the command journal
+ * beside it ({@code shop-commands.ndjson}, one journal entry per line) is recorded, so the
+ * rejected commands show at the roots of their causation trees.
  */
 public final class StoreSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(StoreSeeder.class);
+
+    private static final String JOURNAL_FILE = "shop-commands.ndjson";
 
     private final Path sampleFile;
 
@@ -23,7 +33,8 @@ public final class StoreSeeder {
         this.sampleFile = sampleFile;
     }
 
-    public void seedIfEmpty(EventStore store, BackgroundWork.Progress progress) {
+    public void seedIfEmpty(EventStore store, CommandJournal journal, BackgroundWork.Progress progress)
+            throws IOException {
         if (store.headPosition() > 0) {
             return;
         }
@@ -50,5 +61,26 @@ public final class StoreSeeder {
                     : report.rejected() + " bad line(s), first: " + report.errors().get(0)));
         }
         LOG.info("Seeded the default store with {} events from {}", report.imported(), sampleFile);
+        Path journalFile = sampleFile.resolveSibling(JOURNAL_FILE);
+        if (Files.isRegularFile(journalFile)) {
+            LOG.info("Recorded {} journaled commands from {}", recordJournal(journalFile, journal), journalFile);
+        }
+    }
+
+    private static long recordJournal(Path file, CommandJournal journal) throws IOException {
+        long count = 0;
+        try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank()) {
+                    count++;
+                    try {
+                        journal.record(Json.MAPPER.readValue(line, JournalEntry.class));
+                    } catch (IOException e) {
+                        throw new IOException(file + " line " + count + ": not a journal entry: " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        return count;
     }
 }

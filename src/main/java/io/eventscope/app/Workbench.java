@@ -52,6 +52,10 @@ public final class Workbench {
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
+        events.setTimelineOpener((stream, version) -> {
+            timeline.openStream(stream, version);
+            navigation.show("timeline");
+        });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
             EventRow row = events.selected().get();
@@ -70,8 +74,7 @@ public final class Workbench {
     public Scene createScene() {
         Parent root = views.load(MainWindowView.class);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1600, screen.getWidth() * 0.92),
-                Math.min(1000, screen.getHeight() * 0.92));
+        Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
         importExportDialogs.attach(scene);
         return scene;

@@ -55,13 +55,19 @@ public final class Workspace {
         LOG.info("Opening {}", normalized);
         tasks.run("Opening " + normalized.getFileName(), progress -> {
             OpenStore opened = opener.open(normalized);
+            Engine engine = null;
             try {
+                engine = engines.apply(opened);
                 if (normalized.equals(settings.defaultStore().toAbsolutePath().normalize())) {
-                    seeder.seedIfEmpty(opened.store(), progress);
+                    seeder.seedIfEmpty(opened.store(), engine.journal(), progress);
                 }
-                return new StoreSession(opened, engines.apply(opened), normalized.toString(), normalized);
+                return new StoreSession(opened, engine, normalized.toString(), normalized);
             } catch (Exception e) {
-                opened.close();
+                if (engine != null) {
+                    engine.close(); // it owns the store
+                } else {
+                    opened.close();
+                }
                 throw e;
             }
         }, opened -> {

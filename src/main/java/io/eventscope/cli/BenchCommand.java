@@ -5,6 +5,7 @@ import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
 import io.eventscope.cli.bench.StoreBenchmarks;
 import io.eventscope.cli.bench.TimeTravelBenchmarks;
+import io.eventscope.cli.bench.TimelineBenchmarks;
 import io.eventscope.cli.bench.VersioningBenchmarks;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.EventStoreException;
@@ -39,10 +40,12 @@ public final class BenchCommand implements Callable<Integer> {
             StoreBenchmarks::memory,
             TimeTravelBenchmarks::stateAt,
             TimeTravelBenchmarks::fold,
+            TimelineBenchmarks::timelineJump,
             VersioningBenchmarks::importExportUpcast);
 
-    @Option(names = "--events", defaultValue = "1000000", paramLabel = "N",
-            description = "Events to load into the store under test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "200000", paramLabel = "N",
+            description = "Events to load into the store under test (default: ${DEFAULT-VALUE}, a few minutes;"
+                    + " the lookup targets are stated for 1000000).")
     long events;
 
     @Option(names = "--dir", paramLabel = "D",

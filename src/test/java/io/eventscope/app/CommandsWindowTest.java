@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,11 @@ class CommandsWindowTest {
         workbench.workspace().show(new InMemoryEventStore(), "test-shop");
     }
 
+    @BeforeEach
+    void openTheCommandsView(FxRobot robot) {
+        robot.clickOn("#nav-commands");
+    }
+
     @AfterEach
     void close() {
         workbench.close();
@@ -51,6 +57,7 @@ class CommandsWindowTest {
         robot.clickOn("#submitButton");
 
         waitUntil(() -> text(robot, "#outcomeLabel").equals("CreateOrder accepted: 1 event"));
+        waitUntil(() -> robot.lookup(".hyperlink").tryQuery().isPresent());
         Hyperlink link = robot.lookup(".hyperlink").queryAs(Hyperlink.class);
         assertThat(link.getText()).startsWith("OrderCreated  ·  order-o-42 v1");
         waitUntil(() -> robot.lookup("#historyTable").queryAs(TableView.class).getItems().size() == 1);

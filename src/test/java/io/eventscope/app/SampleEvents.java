@@ -29,7 +29,7 @@ public final class SampleEvents {
         String corr = "corr-" + i;
         String created = "evt-created-" + i;
         store.append("order-o" + i, ExpectedVersion.ANY, List.of(new NewEvent(created, "OrderCreated", null, null, 1,
-                null, Json.parse("{\"orderId\":\"o" + i + "\",\"total\":" + (10 * i) + ".50}"),
+                null, Json.parse("{\"orderId\":\"o" + i + "\",\"userId\":\"alice\",\"total\":" + (10 * i) + ".50}"),
                 Metadata.of("alice", corr, "cmd-" + i))));
         String payment = "evt-payment-" + i;
         store.append("payment-p" + i, ExpectedVersion.ANY, List.of(new NewEvent(payment, "PaymentRequested", null,

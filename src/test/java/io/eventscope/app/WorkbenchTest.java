@@ -93,7 +93,7 @@ class WorkbenchTest {
         waitUntil(() -> cellText(robot, "typeColumn", 0).equals("OrderCreated"));
         robot.clickOn(cell(robot, "streamColumn", 0));
         waitUntil(() -> treeTexts(robot).contains("total:  10.50"));
-        assertThat(treeTexts(robot)).contains("correlationId:  \"corr-1\"", "eventType:  \"OrderCreated\"",
+        assertThat(treeTexts(robot)).contains("aggregateId:  \"o1\"", "eventType:  \"OrderCreated\"",
                 "streamId:  \"order-o1\"");
     }
 

@@ -32,6 +32,7 @@ public final class CommandsView {
     @FXML private Label formTitle;
     @FXML private Label formAggregate;
     @FXML private GridPane fieldsGrid;
+    @FXML private GridPane groupsGrid;
     @FXML private VBox itemsBox;
     @FXML private GridPane itemsGrid;
     @FXML private Label itemsError;
@@ -94,6 +95,7 @@ public final class CommandsView {
 
     private void showForm(CommandForm form) {
         fieldsGrid.getChildren().clear();
+        groupsGrid.getChildren().clear();
         itemsGrid.getChildren().clear();
         itemsBox.setVisible(form != null && form.hasItems());
         itemsBox.setManaged(itemsBox.isVisible());
@@ -104,29 +106,37 @@ public final class CommandsView {
         }
         formTitle.setText(form.commandName());
         formAggregate.setText(model.selected().get().aggregate());
+        // Plain fields first, then the items table, then groups such as the address: the
+        // order of the shop's commands, with the parts of a group kept together.
         int row = 0;
+        int groupRow = 0;
         String group = null;
         for (FormField field : form.fields()) {
             String fieldGroup = form.groupOf(field);
+            GridPane grid = fieldGroup == null ? fieldsGrid : groupsGrid;
+            int at = fieldGroup == null ? row : groupRow;
             if (fieldGroup != null && !fieldGroup.equals(group)) {
                 Label section = new Label(fieldGroup);
                 section.getStyleClass().add("form-section");
-                fieldsGrid.add(section, 0, row++, 2, 1);
+                grid.add(section, 0, at++, 2, 1);
                 String hint = form.groupHint(fieldGroup);
                 if (hint != null) {
                     Label optional = new Label("optional: " + hint + "; fill all parts or none");
                     optional.getStyleClass().add("text-muted");
                     optional.setWrapText(true);
                     optional.setMaxWidth(420);
-                    fieldsGrid.add(optional, 0, row++, 2, 1);
+                    grid.add(optional, 0, at++, 2, 1);
                 }
             }
             group = fieldGroup;
-            Label label = new Label(field.name() + (field.required() ? " *" : ""));
-            TextField input = input(field, field.path().replace('.', '-'));
-            fieldsGrid.add(label, 0, row);
-            fieldsGrid.add(input, 1, row++);
-            fieldsGrid.add(errorLabel(field), 1, row++);
+            grid.add(new Label(field.name() + (field.required() ? " *" : "")), 0, at);
+            grid.add(input(field, field.path().replace('.', '-')), 1, at++);
+            grid.add(errorLabel(field), 1, at++);
+            if (fieldGroup == null) {
+                row = at;
+            } else {
+                groupRow = at;
+            }
         }
         if (form.hasItems()) {
             itemsError.textProperty().bind(form.itemsError());

@@ -121,16 +121,20 @@ public final class CommandsViewModel {
         run(earlier.commandType(), earlier.userId() == null ? DEFAULT_USER : earlier.userId(), earlier::payload, null);
     }
 
-    /** Shows the events a journaled command produced in the Events view. */
+    /**
+     * Shows a journaled command's events in the Events view, within its correlation: the chain
+     * it belongs to and its causation tree with the command selected (a rejected command has
+     * no events of its own, but its place in the chain still shows).
+     */
     public void showEvents(HistoryEntry entry) {
-        events.filterByCausation(entry.entry().commandId());
         navigation.show("events");
+        events.followCorrelation(entry.correlationId(), entry.entry().commandId());
     }
 
     /** Shows a produced event in the Events view. */
     public void openEvent(Outcome.ProducedEvent event) {
-        events.reveal(event.position());
         navigation.show("events");
+        events.reveal(event.position());
     }
 
     private interface PayloadSource {

@@ -3,6 +3,7 @@ package io.eventscope.app.events;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -16,6 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -132,7 +134,8 @@ public final class EventsView {
         model.revealedRow().addListener((obs, old, row) -> {
             if (row != null) {
                 table.getSelectionModel().clearAndSelect(row);
-                table.scrollTo(Math.max(0, row - 3));
+                // After the pulse that lays the table out: a view just shown has no rows yet.
+                Platform.runLater(() -> table.scrollTo(Math.max(0, row - 3)));
                 table.requestFocus();
             }
         });
@@ -161,7 +164,14 @@ public final class EventsView {
                 model.applyFilter();
             }
         });
-        return new ContextMenu(correlation, stream);
+        MenuItem timeline = new MenuItem("Open in Timeline");
+        timeline.setOnAction(e -> {
+            EventSummary s = selectedSummary();
+            if (s != null) {
+                model.openInTimeline(s);
+            }
+        });
+        return new ContextMenu(correlation, stream, timeline);
     }
 
     /** Keeps the newest events in sight when the view was already showing the end of the log. */
@@ -194,6 +204,7 @@ public final class EventsView {
             protected void updateItem(CausationItem node, boolean empty) {
                 super.updateItem(node, empty);
                 setText(empty || node == null ? null : node.label());
+                setTooltip(empty || node == null ? null : new Tooltip(node.label()));
                 setGraphic(empty || node == null ? null : new FontIcon(node.isEvent() ? "mdi2l-lightning-bolt-outline"
                         : node.type().equals("correlation") ? "mdi2s-source-branch" : "mdi2c-console-line"));
             }

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -76,6 +77,7 @@ public final class EventsViewModel {
     private final ReadOnlyIntegerWrapper held = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<EventRow> selected = new SimpleObjectProperty<>();
+    private BiConsumer<String, Long> timelineOpener = (stream, version) -> { };
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Integer> revealedRow = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CausationItem> causationTree = new ReadOnlyObjectWrapper<>();
@@ -189,6 +191,15 @@ public final class EventsViewModel {
         return arrivals.getReadOnlyProperty();
     }
 
+    /** Where "Open in Timeline" goes (stream id, version); the workbench connects it to the Timeline view. */
+    public void setTimelineOpener(BiConsumer<String, Long> opener) {
+        timelineOpener = opener;
+    }
+
+    public void openInTimeline(EventSummary event) {
+        timelineOpener.accept(event.streamId(), event.version());
+    }
+
     public ObjectProperty<EventRow> selected() {
         return selected;
     }
@@ -219,6 +230,13 @@ public final class EventsViewModel {
      * (rejected ones too) at the root, every event and reaction under what caused it.
      */
     public void followCorrelation(String correlationId) {
+        EventRow from = selected.get();
+        followCorrelation(correlationId, from == null ? null : from.summary().get() == null ? null
+                : from.summary().get().eventId());
+    }
+
+    /** Like {@link #followCorrelation(String)}, selecting the tree node of a command or event id. */
+    public void followCorrelation(String correlationId, String focusId) {
         filterByCorrelation(correlationId);
         var engine = workspace.engine();
         if (engine == null) {
@@ -229,6 +247,8 @@ public final class EventsViewModel {
                     causes.clear();
                     linkCauses(tree);
                     causationTree.set(tree);
+                    causationSelected.set(causes.keySet().stream().filter(n -> n.id().equals(focusId))
+                            .findFirst().orElse(null));
                 });
     }
 
@@ -314,6 +334,10 @@ public final class EventsViewModel {
 
     /** Selects the event at a global position, clearing the filter when it hides that event. */
     public void reveal(long position) {
+        if (filtering.get()) {
+            pendingReveal = position; // the list being made shows it when it arrives
+            return;
+        }
         if (list != null && list.rowOf(position) >= 0) {
             select(list.rowOf(position));
             return;

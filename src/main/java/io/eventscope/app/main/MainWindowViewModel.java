@@ -47,6 +47,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ObservableList<Path> recentStores = FXCollections.observableArrayList();
+    /** Held here: a binding only weakly referenced by its list would be collected and go quiet. */
+    private final ObservableValue<Task<?>> currentTask;
     private Subscription live;
     private int generation;
 
@@ -57,6 +59,9 @@ public final class MainWindowViewModel {
         this.settings = settings;
         this.navigation = navigation;
         this.notices = notices;
+        ObservableList<Task<?>> running = tasks.running();
+        currentTask = Bindings.createObjectBinding(() -> running.isEmpty() ? null : running.get(running.size() - 1),
+                running);
         darkTheme.set(settings.darkTheme());
         darkTheme.addListener((obs, was, dark) -> settings.setDarkTheme(dark));
         recentStores.setAll(settings.recentStores());
@@ -115,8 +120,7 @@ public final class MainWindowViewModel {
 
     /** The newest titled background task, null when none runs. */
     public ObservableValue<Task<?>> currentTask() {
-        ObservableList<Task<?>> running = tasks.running();
-        return Bindings.createObjectBinding(() -> running.isEmpty() ? null : running.get(running.size() - 1), running);
+        return currentTask;
     }
 
     public void openStore(Path file) {

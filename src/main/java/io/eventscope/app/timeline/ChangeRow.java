@@ -12,8 +12,12 @@ public record ChangeRow(String op, String path, String before, String after) {
         List<ChangeRow> rows = new ArrayList<>();
         for (JsonNode op : frame.changes()) {
             String path = op.path("path").asText();
-            String from = op.has("from") ? op.get("from").asText() : path;
             String kind = op.path("op").asText();
+            // The diff writes a new value equal to an existing one as a copy; to a person it is an add.
+            if (kind.equals("copy")) {
+                kind = "add";
+            }
+            String from = kind.equals("move") ? op.path("from").asText() : path;
             // An add has no before and a remove no after, even where array items moved into the spot.
             JsonNode before = kind.equals("add") ? null : frame.before().at(from);
             JsonNode after = kind.equals("remove") ? null : frame.state().at(path);

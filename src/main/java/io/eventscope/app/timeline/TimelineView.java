@@ -4,6 +4,7 @@ import io.eventscope.engine.timeline.Breakpoint;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -23,6 +24,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
@@ -76,7 +78,7 @@ public final class TimelineView {
     @FXML private Label stepTitleLabel;
     @FXML private Slider correlationSlider;
     @FXML private ListView<EventItem> correlationEventList;
-    @FXML private ListView<AggregateCard> aggregateList;
+    @FXML private FlowPane aggregateCards;
 
     public TimelineView(TimelineViewModel model) {
         this.model = model;
@@ -317,8 +319,8 @@ public final class TimelineView {
                 correlation.jumpTo(index.intValue() + 1);
             }
         });
-        aggregateList.setItems(correlation.aggregates());
-        aggregateList.setCellFactory(list -> new AggregateCell());
+        correlation.aggregates().addListener((ListChangeListener<AggregateCard>) c ->
+                aggregateCards.getChildren().setAll(correlation.aggregates().stream().map(TimelineView::card).toList()));
     }
 
     private void key(KeyEvent e) {
@@ -466,22 +468,19 @@ public final class TimelineView {
     }
 
     /** One aggregate in correlation mode: which version it is at and its state. */
-    private static final class AggregateCell extends ListCell<AggregateCard> {
-        @Override
-        protected void updateItem(AggregateCard card, boolean empty) {
-            super.updateItem(card, empty);
-            if (empty || card == null) {
-                setGraphic(null);
-                return;
-            }
-            Label title = new Label(card.title());
-            title.getStyleClass().add("aggregate-title");
-            if (card.changedHere()) {
-                title.getStyleClass().add("changed");
-            }
-            Label state = new Label(card.stateJson());
-            state.getStyleClass().add("aggregate-state");
-            setGraphic(new VBox(4, title, state));
+    private static VBox card(AggregateCard aggregate) {
+        Label title = new Label(aggregate.title());
+        title.getStyleClass().add("aggregate-title");
+        if (aggregate.changedHere()) {
+            title.getStyleClass().add("changed");
         }
+        Label state = new Label(aggregate.stateJson());
+        state.getStyleClass().add("aggregate-state");
+        VBox card = new VBox(4, title, state);
+        card.getStyleClass().add("aggregate-card");
+        if (aggregate.changedHere()) {
+            card.getStyleClass().add("changed");
+        }
+        return card;
     }
 }

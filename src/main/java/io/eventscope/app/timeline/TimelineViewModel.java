@@ -154,7 +154,9 @@ public final class TimelineViewModel {
             page.forEach(e -> items.add(EventItem.of(e)));
             progress.update(items.size(), total);
         }
-        return new Opened(items, timeTravel.stateAt(id, 0).foldedBy(), null);
+        // Folding to the end once leaves a checkpoint every few versions: every jump after this is quick.
+        progress.message("Folding " + id);
+        return new Opened(items, timeTravel.stateAt(id, total).foldedBy(), null);
     }
 
     /** Stream ids for the search box: those containing the typed text. Safe on any thread; never reads the store. */
@@ -362,7 +364,10 @@ public final class TimelineViewModel {
         blamePath.set(field);
         blameSummary.set("Looking for the events that changed " + field + "…");
         blameRows.clear();
-        tasks.run("Blaming " + field, progress -> Blame.of(engine.timeTravel(), id, pointer, upTo), blame -> {
+        tasks.run("Blaming " + field, progress -> Blame.of(engine.timeTravel(), id, pointer, upTo, (done, total) -> {
+            progress.update(done, total);
+            return !progress.isCancelled();
+        }), blame -> {
             if (gen != blameGeneration) {
                 return;
             }

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -67,30 +66,43 @@ final class RawJdbc {
         }
     }
 
-    /** Reads every column of every row in position order; returns the row count. */
-    static long scan(Connection c) throws SQLException {
+    /**
+     * Reads every column of every row in position order, in pages of {@code page} rows as the
+     * store reads (one unbounded query makes H2 spill the result to a temporary file, which
+     * would flatter the store); returns the row count.
+     */
+    static long scan(Connection c, int page) throws SQLException {
         long rows = 0;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT position, event_id, stream_id, version, event_type, aggregate_type,"
-                     + " aggregate_id, schema_version, ts, correlation_id, causation_id, user_id, data, metadata"
-                     + " FROM events ORDER BY position")) {
-            while (rs.next()) {
-                rs.getLong(1);
-                rs.getString(2);
-                rs.getString(3);
-                rs.getLong(4);
-                rs.getString(5);
-                rs.getString(6);
-                rs.getString(7);
-                rs.getInt(8);
-                rs.getObject(9, OffsetDateTime.class);
-                rs.getString(10);
-                rs.getString(11);
-                rs.getString(12);
-                rs.getString(13);
-                rs.getString(14);
-                rows++;
-            }
+        long next = 1;
+        try (PreparedStatement s = c.prepareStatement("SELECT position, event_id, stream_id, version, event_type,"
+                + " aggregate_type, aggregate_id, schema_version, ts, correlation_id, causation_id, user_id, data,"
+                + " metadata FROM events WHERE position >= ? ORDER BY position LIMIT ?")) {
+            s.setInt(2, page);
+            int read;
+            do {
+                s.setLong(1, next);
+                read = 0;
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        next = rs.getLong(1) + 1;
+                        rs.getString(2);
+                        rs.getString(3);
+                        rs.getLong(4);
+                        rs.getString(5);
+                        rs.getString(6);
+                        rs.getString(7);
+                        rs.getInt(8);
+                        rs.getObject(9, OffsetDateTime.class);
+                        rs.getString(10);
+                        rs.getString(11);
+                        rs.getString(12);
+                        rs.getString(13);
+                        rs.getString(14);
+                        read++;
+                    }
+                }
+                rows += read;
+            } while (read == page);
         }
         return rows;
     }

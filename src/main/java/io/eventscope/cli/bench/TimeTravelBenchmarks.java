@@ -107,7 +107,7 @@ public final class TimeTravelBenchmarks {
         return millis;
     }
 
-    private static <S> void foldAll(EventStore store, StreamFold<S> fold) {
+    private static void foldAll(EventStore store, StreamFold<?, ?> fold) {
         new StateLoader(store, StateCache.withDefaults()).load("inventory-fold", fold, Long.MAX_VALUE);
     }
 

@@ -5,7 +5,7 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 
 /** Folds a stream of an aggregate type: decode each event with its codec, then evolve. */
-public final class DeciderFold<C, S, E> implements StreamFold<S> {
+public final class DeciderFold<C, S, E> implements StreamFold<S, E> {
     private final AggregateType<C, S, E> type;
 
     public DeciderFold(AggregateType<C, S, E> type) {
@@ -18,13 +18,16 @@ public final class DeciderFold<C, S, E> implements StreamFold<S> {
     }
 
     @Override
-    public S apply(S state, EventEnvelope event) {
-        E decoded;
+    public E decode(EventEnvelope event) {
         try {
-            decoded = type.events().fromJson(event.eventType(), event.data());
+            return type.events().fromJson(event.eventType(), event.data());
         } catch (RuntimeException e) {
             throw new StateFoldException(event, "the " + type.name() + " codec cannot decode it: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public S apply(S state, E decoded) {
         return type.decider().evolve(state, decoded);
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
  * replaces). Copy-on-write: only the objects along a changed path are copied, so earlier
  * states stay valid and cheap to keep.
  */
-public final class JsonMergeFold implements StreamFold<JsonNode> {
+public final class JsonMergeFold implements StreamFold<JsonNode, JsonNode> {
 
     @Override
     public JsonNode initialState() {
@@ -21,8 +21,13 @@ public final class JsonMergeFold implements StreamFold<JsonNode> {
     }
 
     @Override
-    public JsonNode apply(JsonNode state, EventEnvelope event) {
-        return merge(state, event.data());
+    public JsonNode decode(EventEnvelope event) {
+        return event.data();
+    }
+
+    @Override
+    public JsonNode apply(JsonNode state, JsonNode patch) {
+        return merge(state, patch);
     }
 
     @Override

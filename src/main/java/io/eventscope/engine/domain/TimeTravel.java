@@ -57,12 +57,12 @@ public final class TimeTravel {
         history(streamId, fold(streamId), from, Math.min(to, length), sink);
     }
 
-    private <S> StreamState stateAt(String streamId, StreamFold<S> fold, long version, long length) {
+    private <S> StreamState stateAt(String streamId, StreamFold<S, ?> fold, long version, long length) {
         VersionedState<S> loaded = loader.load(streamId, fold, version);
         return new StreamState(streamId, loaded.version(), length, foldedBy(streamId), fold.toJson(loaded.state()));
     }
 
-    private <S> void history(String streamId, StreamFold<S> fold, long from, long to, Consumer<HistoryStep> sink) {
+    private <S> void history(String streamId, StreamFold<S, ?> fold, long from, long to, Consumer<HistoryStep> sink) {
         VersionedState<S> start = loader.load(streamId, fold, from - 1);
         loader.foldForward(streamId, fold, start, to, (event, before, after) -> {
             JsonNode beforeJson = fold.toJson(before);
@@ -84,7 +84,7 @@ public final class TimeTravel {
         return type == null ? null : type.name();
     }
 
-    private StreamFold<?> fold(String streamId) {
+    private StreamFold<?, ?> fold(String streamId) {
         AggregateType<?, ?, ?> type = typesByName.get(StreamIds.aggregateType(streamId));
         return type == null ? new JsonMergeFold() : new DeciderFold<>(type);
     }

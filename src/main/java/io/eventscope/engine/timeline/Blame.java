@@ -16,6 +16,7 @@ import java.util.Optional;
  * item, and so changes {@code /items/1/sku} although no operation names it.
  */
 public record Blame(String pointer, long upToVersion, List<FieldChange> changes) {
+    private static final int CHUNK = 1000;
 
     public Blame {
         changes = List.copyOf(changes);
@@ -23,11 +24,28 @@ public record Blame(String pointer, long upToVersion, List<FieldChange> changes)
 
     /** Follows the field through the history of versions 1..upToVersion. */
     public static Blame of(TimeTravel timeTravel, String streamId, String pointer, long upToVersion) {
+        return of(timeTravel, streamId, pointer, upToVersion, (done, total) -> true);
+    }
+
+    /**
+     * Like {@link #of(TimeTravel, String, String, long)}, telling {@code progress} after every
+     * thousand versions; when it answers false the walk stops and the changes found so far are returned.
+     */
+    public static Blame of(TimeTravel timeTravel, String streamId, String pointer, long upToVersion, Progress progress) {
         Tracer tracer = new Tracer(pointer);
-        if (upToVersion > 0) {
-            timeTravel.history(streamId, 1, upToVersion, tracer::accept);
+        long done = 0;
+        while (done < upToVersion && progress.proceed(done, upToVersion)) {
+            long to = Math.min(upToVersion, done + CHUNK);
+            timeTravel.history(streamId, done + 1, to, tracer::accept);
+            done = to;
         }
-        return new Blame(pointer, upToVersion, tracer.changes);
+        return new Blame(pointer, done, tracer.changes);
+    }
+
+    /** Told how far a long blame has come; answers whether to go on. */
+    @FunctionalInterface
+    public interface Progress {
+        boolean proceed(long done, long total);
     }
 
     /** Follows the field through steps already at hand. */
@@ -66,7 +84,8 @@ public record Blame(String pointer, long upToVersion, List<FieldChange> changes)
 
         private boolean touches(JsonNode operations) {
             for (JsonNode op : operations) {
-                if (related(op.path("path").asText()) || (op.has("from") && related(op.get("from").asText()))) {
+                boolean move = op.path("op").asText().equals("move");
+                if (related(op.path("path").asText()) || (move && related(op.path("from").asText()))) {
                     return true;
                 }
             }

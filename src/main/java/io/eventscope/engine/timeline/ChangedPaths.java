@@ -16,8 +16,9 @@ public final class ChangedPaths {
         Set<String> paths = new LinkedHashSet<>();
         for (JsonNode op : operations) {
             paths.add(op.path("path").asText());
-            if (op.has("from")) {
-                paths.add(op.get("from").asText());
+            // A move empties its source; a copy leaves its source as it was.
+            if (op.path("op").asText().equals("move")) {
+                paths.add(op.path("from").asText());
             }
         }
         return new ChangedPaths(paths);

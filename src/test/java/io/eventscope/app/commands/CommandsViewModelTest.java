@@ -12,6 +12,7 @@ import io.eventscope.app.ViewEntry;
 import io.eventscope.app.Workspace;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.shop.Shop;
@@ -127,7 +128,7 @@ class CommandsViewModelTest {
     }
 
     @Test
-    void runAgainIssuesTheSameCommandAnewAndShowEventsFiltersByItsId() {
+    void runAgainIssuesTheSameCommandAnewAndShowEventsFollowsItsCorrelation() {
         CommandForm form = select("RestockItem");
         fx(() -> {
             set(form, "sku", "TEA");
@@ -151,8 +152,10 @@ class CommandsViewModelTest {
             return null;
         });
         assertThat(fx(() -> navigation.selected().get().id())).isEqualTo("events");
-        assertThat(fx(() -> events.causationId().get())).isEqualTo(first.entry().commandId());
+        assertThat(fx(() -> events.correlationId().get())).isEqualTo(first.correlationId());
         waitUntil(() -> fx(() -> events.matches().get()).equals("1 match"));
+        waitUntil(() -> fx(() -> events.causationSelected().get()) != null);
+        assertThat(fx(() -> events.causationSelected().get().id())).isEqualTo(first.entry().commandId());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.eventscope.app.StoreSeeder;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
 import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.OpenStore;
 import java.nio.file.Files;

@@ -14,7 +14,9 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeCell;
 import javafx.scene.input.KeyCode;
@@ -160,6 +162,26 @@ class TimelineViewTest {
                 "depot-north · v0")));
         assertThat(robot.lookup(".aggregate-state").queryAllAs(Label.class)).first()
                 .satisfies(l -> assertThat(l.getText()).contains("\"weight\" : 2000"));
+    }
+
+    @Test
+    void openInTimelineFromTheEventsViewShowsThatStreamAtThatVersion(FxRobot robot) {
+        robot.clickOn("#nav-events");
+        waitUntil(() -> tableCell(robot, "courier-7") != null);
+        robot.clickOn(tableCell(robot, "courier-7"));
+        // Monocle shows no context menu on a robot's right click: fire the row menu's item itself.
+        MenuItem open = robot.lookup("#table").queryAs(TableView.class).getContextMenu().getItems().stream()
+                .filter(i -> "Open in Timeline".equals(i.getText())).findFirst().orElseThrow();
+        robot.interact(open::fire);
+
+        waitUntil(() -> text(robot, "#eventTitleLabel").startsWith("v1 · CourierAssigned"));
+        assertThat(text(robot, "#positionLabel")).isEqualTo("v1 / 1");
+        assertThat(changedFields(robot)).containsExactlyInAnyOrder("parcel: \"1\"", "load: 1");
+    }
+
+    private static Node tableCell(FxRobot robot, String text) {
+        return robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> text.equals(c.getText())).findFirst().orElse(null);
     }
 
     private static String text(FxRobot robot, String query) {

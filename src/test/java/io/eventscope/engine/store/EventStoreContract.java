@@ -309,6 +309,13 @@ public abstract class EventStoreContract {
         assertThat(typesOf(EventFilter.ALL.withTimeWindow(t0.plusSeconds(10), t0.plusSeconds(20)))).containsExactly("B");
         assertThat(typesOf(EventFilter.ALL.withTimeWindow(t0.plusSeconds(10), null))).containsExactly("B", "C");
         assertThat(typesOf(EventFilter.ALL.withTimeWindow(null, t0.plusNanos(1)))).containsExactly("A");
+        EventFilter firstTwenty = EventFilter.ALL.withTimeWindow(t0, t0.plusSeconds(20));
+        assertThat(store.read(firstTwenty, Long.MAX_VALUE, 10, Direction.BACKWARDS))
+                .extracting(EventEnvelope::eventType).containsExactly("B", "A");
+        assertThat(store.read(firstTwenty, 2, 10, Direction.FORWARDS)).extracting(EventEnvelope::eventType)
+                .containsExactly("B");
+        assertThat(typesOf(EventFilter.ALL.withTimeWindow(t0.minusSeconds(5), t0))).isEmpty();
+        assertThat(store.count(firstTwenty)).isEqualTo(2);
     }
 
     @Test

@@ -73,6 +73,25 @@ class BlameTest {
     }
 
     @Test
+    void aLongBlameReportsProgressAndStopsWhenTold() {
+        ImportedStreams big = new ImportedStreams();
+        for (int i = 1; i <= 2500; i++) {
+            big.append("counter-1", "Counted", "{\"n\":" + i + "}");
+        }
+        java.util.List<Long> told = new java.util.ArrayList<>();
+
+        Blame stopped = Blame.of(big.timeTravel, "counter-1", "/n", 2500, (done, total) -> {
+            told.add(done);
+            return done < 2000;
+        });
+
+        assertThat(told).containsExactly(0L, 1000L, 2000L);
+        assertThat(stopped.upToVersion()).isEqualTo(2000);
+        assertThat(stopped.changes()).hasSize(2000);
+        assertThat(Blame.of(big.timeTravel, "counter-1", "/n", 2500).changes()).hasSize(2500);
+    }
+
+    @Test
     void theWholeStateIsChangedByEveryEventThatChangedAnything() {
         assertThat(Blame.of(s.timeTravel, "order-1", "", 7).changes()).hasSize(7);
     }

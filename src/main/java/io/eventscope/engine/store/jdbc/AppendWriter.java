@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,7 @@ import java.util.Map;
 final class AppendWriter implements AutoCloseable {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VALUE_TOO_LONG = "22001";
+    private static final int KNOWN_STREAMS = 10_000;
 
     private final Connection connection;
     private final PreparedStatement insert;
@@ -37,6 +39,13 @@ final class AppendWriter implements AutoCloseable {
     private final Clock clock;
     /** The head after this writer's last commit, or -1 when it must be read (at first, after a failure). */
     private long knownHead = -1;
+    /** Versions of recently written streams as committed; a stale entry only sends an append to the careful pass. */
+    private final Map<String, Long> knownVersions = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > KNOWN_STREAMS;
+        }
+    };
 
     AppendWriter(Database db, Clock clock) throws SQLException {
         this.connection = db.connection();
@@ -57,8 +66,14 @@ final class AppendWriter implements AutoCloseable {
             }
             connection.commit();
             knownHead = g.headInDoubt ? -1 : g.head;
+            if (g.headInDoubt) {
+                knownVersions.clear();
+            } else {
+                knownVersions.putAll(g.versions);
+            }
         } catch (SQLException | RuntimeException e) {
             knownHead = -1;
+            knownVersions.clear();
             rollback();
             EventStoreException failure = new EventStoreException("Could not commit appends to the event store: "
                     + Database.rootMessage(e), e);
@@ -207,10 +222,14 @@ final class AppendWriter implements AutoCloseable {
         void forgetCached() throws SQLException {
             head = queryLong(AppendWriter.this.head);
             versions.clear();
+            knownVersions.clear();
         }
 
         long version(String streamId) throws SQLException {
             Long known = versions.get(streamId);
+            if (known == null) {
+                known = knownVersions.get(streamId);
+            }
             if (known != null) {
                 return known;
             }

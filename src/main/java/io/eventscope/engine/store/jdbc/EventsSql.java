@@ -40,16 +40,40 @@ final class EventsSql {
                 + " ORDER BY stream_id DESC, version DESC LIMIT ?";
     }
 
-    /** A read of the global log: the filter's conditions, then the position bound and the limit. */
-    static Query read(EventFilter filter, long fromPosition, int limit, Direction direction) {
+    /**
+     * A read of the global log: the filter's conditions, then positions between {@code lowest}
+     * and {@code highest} (both inclusive) in the given order, and the limit.
+     */
+    static Query read(EventFilter filter, long lowest, long highest, int limit, Direction direction) {
         Query where = where(filter);
         List<Object> params = new ArrayList<>(where.params());
-        params.add(fromPosition);
+        params.add(lowest);
+        params.add(highest);
         params.add(limit);
-        String bound = direction == Direction.FORWARDS ? "position >= ?" : "position <= ?";
+        String bound = "position BETWEEN ? AND ?";
         String order = direction == Direction.FORWARDS ? "position" : "position DESC";
         String conditions = where.sql().isEmpty() ? bound : where.sql() + " AND " + bound;
         return new Query("SELECT " + COLUMNS + " FROM events WHERE " + conditions + " ORDER BY " + order + " LIMIT ?",
+                params);
+    }
+
+    /**
+     * The first and last position inside the filter's time window, found on the timestamp
+     * index. H2 cannot see how narrow a window given as parameters is and would scan in
+     * position order; bounding the positions first makes the index serve the read.
+     */
+    static Query positionsInWindow(EventFilter filter) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (filter.from() != null) {
+            conditions.add("ts >= ?");
+            params.add(timestamp(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("ts < ?");
+            params.add(timestamp(filter.to()));
+        }
+        return new Query("SELECT MIN(position), MAX(position) FROM events WHERE " + String.join(" AND ", conditions),
                 params);
     }
 

@@ -101,9 +101,23 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public List<EventEnvelope> read(EventFilter filter, long fromPosition, int limit, Direction direction) {
-        EventsSql.Query query = EventsSql.read(filter, fromPosition, limit, direction);
-        try (Connection c = db.connection(); PreparedStatement s = prepare(c, query)) {
-            return envelopes(s);
+        try (Connection c = db.connection()) {
+            long lowest = direction == Direction.FORWARDS ? fromPosition : 1;
+            long highest = direction == Direction.FORWARDS ? Long.MAX_VALUE : fromPosition;
+            if (filter.from() != null || filter.to() != null) {
+                try (PreparedStatement s = prepare(c, EventsSql.positionsInWindow(filter));
+                     ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    if (rs.getObject(1) == null) {
+                        return List.of();
+                    }
+                    lowest = Math.max(lowest, rs.getLong(1));
+                    highest = Math.min(highest, rs.getLong(2));
+                }
+            }
+            try (PreparedStatement s = prepare(c, EventsSql.read(filter, lowest, highest, limit, direction))) {
+                return envelopes(s);
+            }
         } catch (SQLException e) {
             throw failure("read the event log", e);
         }

@@ -32,10 +32,6 @@ final class PendingAppend {
         this.failure = e;
     }
 
-    boolean failed() {
-        return failure != null;
-    }
-
     void finish() {
         done = true;
     }

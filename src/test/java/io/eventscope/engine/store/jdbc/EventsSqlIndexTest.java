@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import io.eventscope.engine.event.Json;
@@ -60,12 +61,13 @@ class EventsSqlIndexTest {
     }
 
     private String readPlan(EventFilter filter) throws Exception {
-        return plan(EventsSql.read(filter, 1, 100, Direction.FORWARDS));
+        return plan(EventsSql.read(filter, 1, Long.MAX_VALUE, 100, Direction.FORWARDS));
     }
 
     /**
-     * Stream patterns and time windows are parameters whose selectivity H2 cannot see, so it
-     * scans in position order (right while matches are dense); the lookups below are exact.
+     * Stream patterns are parameters whose selectivity H2 cannot see, so it scans in position
+     * order (right while matches are dense); time windows are first turned into a position
+     * range on the timestamp index.
      */
     @Test
     void eachLookupUsesItsIndex() throws Exception {
@@ -74,5 +76,7 @@ class EventsSqlIndexTest {
         assertThat(readPlan(EventFilter.type("OrderPlaced"))).contains("EVENTS_TYPE");
         assertThat(readPlan(EventFilter.stream("order-1"))).contains("EVENTS_STREAM_VERSION");
         assertThat(readPlan(EventFilter.ALL)).contains("PRIMARY_KEY");
+        assertThat(plan(EventsSql.positionsInWindow(EventFilter.ALL.withTimeWindow(
+                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-01T00:01:00Z"))))).contains("EVENTS_TS");
     }
 }

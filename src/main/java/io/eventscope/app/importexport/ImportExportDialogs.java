@@ -15,6 +15,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -235,7 +236,19 @@ public final class ImportExportDialogs {
         ListView<String> lines = new ListView<>();
         lines.setId("badLines");
         lines.getItems().setAll(outcome.badLines());
-        lines.setPrefSize(640, Math.min(320, 40 + 26 * outcome.badLines().size()));
+        lines.setCellFactory(list -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
+            }
+
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+            }
+        });
+        lines.setPrefSize(680, Math.min(360, 20 + 48 * outcome.badLines().size()));
         alert.getDialogPane().setContent(outcome.badLines().isEmpty() ? details : column(details, lines));
         alert.setResizable(true);
         alert.show();

@@ -14,7 +14,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -31,17 +34,20 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Measure the event store (appends, replay, lookups, in-memory store), time travel (stateAt,"
                 + " full folds) and versioning (import, export, upcast dry run): one JSON line per figure.")
 public final class BenchCommand implements Callable<Integer> {
-    /** In this order: the first step loads the store that later ones read. */
-    private static final List<BenchStep> STEPS = List.of(
-            StoreBenchmarks::appendBatch100,
-            StoreBenchmarks::appendSingle,
-            StoreBenchmarks::replay,
-            StoreBenchmarks::lookups,
-            StoreBenchmarks::memory,
-            TimeTravelBenchmarks::stateAt,
-            TimeTravelBenchmarks::fold,
-            TimelineBenchmarks::timelineJump,
-            VersioningBenchmarks::importExportUpcast);
+    /** In this order: the first step loads the store that later ones read, so it always runs. */
+    private static final Map<String, BenchStep> STEPS = new LinkedHashMap<>();
+
+    static {
+        STEPS.put("append", StoreBenchmarks::appendBatch100);
+        STEPS.put("append-single", StoreBenchmarks::appendSingle);
+        STEPS.put("replay", StoreBenchmarks::replay);
+        STEPS.put("lookups", StoreBenchmarks::lookups);
+        STEPS.put("memory", StoreBenchmarks::memory);
+        STEPS.put("state-at", TimeTravelBenchmarks::stateAt);
+        STEPS.put("fold", TimeTravelBenchmarks::fold);
+        STEPS.put("timeline-jump", TimelineBenchmarks::timelineJump);
+        STEPS.put("versioning", VersioningBenchmarks::importExportUpcast);
+    }
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",
             description = "Events to load into the store under test (default: ${DEFAULT-VALUE}, a few minutes;"
@@ -49,11 +55,25 @@ public final class BenchCommand implements Callable<Integer> {
     long events;
 
     @Option(names = "--dir", paramLabel = "D",
-            description = "Folder for the benchmark databases (default: the system temp folder); removed afterwards.")
+            description = "Folder for the benchmark databases, made when missing (default: the system temp folder);"
+                    + " what the run writes there is removed afterwards.")
     Path dir;
+
+    @Option(names = "--only", split = ",", paramLabel = "STEP",
+            description = "Run only these steps (after the loading step 'append', which later steps read): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = StepNames.class)
+    List<String> only;
 
     @Spec
     CommandSpec spec;
+
+    /** The step names, for --only's help and checks. */
+    static final class StepNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return STEPS.keySet().iterator();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -63,8 +83,19 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("bench: --events must be at least 100, was " + events);
             return Cli.USAGE;
         }
+        if (only != null) {
+            for (String name : only) {
+                if (!STEPS.containsKey(name)) {
+                    err.println("bench: no step named '" + name + "'; the steps are " + String.join(", ", STEPS.keySet()));
+                    return Cli.USAGE;
+                }
+            }
+        }
         Path work;
         try {
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
             work = dir == null ? Files.createTempDirectory("eventscope-bench-")
                     : Files.createTempDirectory(dir, "eventscope-bench-");
         } catch (IOException e) {
@@ -73,8 +104,12 @@ public final class BenchCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         try (BenchContext ctx = new BenchContext(work, events)) {
-            for (BenchStep step : STEPS) {
-                for (Figure f : step.run(ctx)) {
+            String loader = STEPS.keySet().iterator().next();
+            for (Map.Entry<String, BenchStep> step : STEPS.entrySet()) {
+                if (only != null && !step.getKey().equals(loader) && !only.contains(step.getKey())) {
+                    continue;
+                }
+                for (Figure f : step.getValue().run(ctx)) {
                     out.println(Json.write(f));
                     out.flush();
                 }

@@ -61,6 +61,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void onlyRunsTheNamedStepsAfterTheLoaderAndMakesAMissingFolder(@TempDir Path parent) {
+        Path dir = parent.resolve("not/there/yet");
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(new PrintWriter(out));
+        int exit = cl.execute("bench", "--events", "1000", "--dir", dir.toString(), "--only", "replay,memory");
+
+        assertThat(exit).isEqualTo(Cli.OK);
+        assertThat(out.toString().lines().map(Json::parse).map(f -> f.get("name").asText()))
+                .containsExactly("append-batch100", "replay", "memory-append", "memory-read");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void anUnknownStepIsBadUsageNamingTheSteps() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("bench", "--events", "1000", "--only", "replya")).isEqualTo(Cli.USAGE);
+        assertThat(err.toString()).contains("'replya'", "replay", "append-single");
+    }
+
+    @Test
     void tooFewEventsIsBadUsage() {
         StringWriter err = new StringWriter();
         CommandLine cl = new CommandLine(new Cli());

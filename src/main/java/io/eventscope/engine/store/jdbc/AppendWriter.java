@@ -25,12 +25,15 @@ import java.util.Map;
  * commit (one write to the file) for every caller waiting, which is what makes durable
  * appends fast under concurrency. Each caller's appends sit behind a savepoint, so a conflict
  * in one undoes only that one. Not thread-safe: the store calls it under its writer lock.
+ * On a database other processes append to, the dialect's lock orders the transactions of all
+ * of them, and nothing is cached from one transaction to the next.
  */
 final class AppendWriter implements AutoCloseable {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VALUE_TOO_LONG = "22001";
     private static final int KNOWN_STREAMS = 10_000;
 
+    private final Dialect dialect;
     private final Connection connection;
     private final PreparedStatement insert;
     private final PreparedStatement streamVersion;
@@ -48,6 +51,7 @@ final class AppendWriter implements AutoCloseable {
     };
 
     AppendWriter(Database db, Clock clock) throws SQLException {
+        this.dialect = db.dialect();
         this.connection = db.connection();
         this.connection.setAutoCommit(false);
         this.insert = connection.prepareStatement(EventsSql.INSERT);
@@ -60,9 +64,18 @@ final class AppendWriter implements AutoCloseable {
     /** Writes and commits the group; afterwards every pending append holds its outcome. */
     void write(List<PendingAppend> group) {
         try {
-            Group g = new Group(knownHead >= 0 ? knownHead : queryLong(head), clock.instant());
+            dialect.lockAppends(connection);
+            if (dialect.shared()) {
+                knownHead = -1;
+                knownVersions.clear();
+            }
+            long first = knownHead >= 0 ? knownHead : queryLong(head);
+            Group g = new Group(first, clock.instant());
             for (PendingAppend p : group) {
                 writeOne(g, p);
+            }
+            if (g.head != first || g.headInDoubt) {
+                dialect.announceAppends(connection);
             }
             connection.commit();
             knownHead = g.headInDoubt ? -1 : g.head;
@@ -153,7 +166,7 @@ final class AppendWriter implements AutoCloseable {
             }
             long version = actual;
             for (NewEvent e : a.events()) {
-                EventRows.bind(insert, StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now));
+                EventRows.bind(dialect, insert, StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -169,7 +182,7 @@ final class AppendWriter implements AutoCloseable {
         try {
             byEventId.setString(1, eventId);
             try (ResultSet rs = byEventId.executeQuery()) {
-                return rs.next() ? EventRows.read(rs) : null;
+                return rs.next() ? EventRows.read(dialect, rs) : null;
             }
         } catch (SQLException e) {
             throw new EventStoreException("Could not look up event id '" + eventId + "': " + e.getMessage(), e);

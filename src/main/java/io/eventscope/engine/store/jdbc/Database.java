@@ -4,6 +4,7 @@ import io.eventscope.engine.store.EventStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
@@ -11,8 +12,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * One open database: a connection pool plus the schema, created and migrated on open by the
- * versioned migrations under {@code db/migration}. The event store, the command journal, dead
- * letters and read models all live here.
+ * versioned migrations of its dialect ({@code db/migration} for H2, {@code db/postgresql} for
+ * PostgreSQL). The event store, the command journal, dead letters and read models all live here.
  *
  * <p>H2 is opened with a write delay of 0: every commit reaches the file before it returns,
  * so an acknowledged commit survives kill -9 of the process (H2's default delay of 500 ms
@@ -21,34 +22,50 @@ import org.h2.jdbcx.JdbcConnectionPool;
 public final class Database implements AutoCloseable {
     private static final String H2_FILE = "jdbc:h2:file:";
 
+    private static final List<Dialect> DIALECTS = List.of(H2Dialect.INSTANCE, PostgresDialect.INSTANCE);
+
     private final String url;
     private final JdbcConnectionPool pool;
+    private final Dialect dialect;
 
-    private Database(String url, JdbcConnectionPool pool) {
+    private Database(String url, JdbcConnectionPool pool, Dialect dialect) {
         this.url = url;
         this.pool = pool;
+        this.dialect = dialect;
     }
 
-    /** Opens (creating if needed) and migrates the database at a JDBC URL. */
+    /** Opens (creating if needed) and migrates the database at a JDBC URL (H2 or PostgreSQL). */
     public static Database open(String jdbcUrl) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+        Dialect dialect = dialectOf(jdbcUrl);
+        JdbcConnectionPool pool = JdbcConnectionPool.create(dialect.dataSource(jdbcUrl));
         pool.setMaxConnections(16);
         try {
-            if (jdbcUrl.startsWith("jdbc:h2:")) {
+            if (dialect == H2Dialect.INSTANCE) {
                 try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
                     s.execute("SET WRITE_DELAY 0");
                 }
             }
             Flyway.configure()
                     .dataSource(pool)
-                    .locations("classpath:db/migration")
+                    .locations(dialect.migrations())
                     .load()
                     .migrate();
         } catch (SQLException | RuntimeException e) {
             pool.dispose();
-            throw openFailure(jdbcUrl, e);
+            throw dialect.openFailure(jdbcUrl, e);
         }
-        return new Database(jdbcUrl, pool);
+        return new Database(jdbcUrl, pool, dialect);
+    }
+
+    private static Dialect dialectOf(String jdbcUrl) {
+        return DIALECTS.stream().filter(d -> d.accepts(jdbcUrl)).findFirst().orElseThrow(() ->
+                new EventStoreException("Cannot open " + PostgresDialect.withoutPassword(jdbcUrl) + ": a store is an H2"
+                        + " database (jdbc:h2:...) or a PostgreSQL one (jdbc:postgresql://host:port/database)."));
+    }
+
+    /** The JDBC URL as it may be shown and kept (in recent stores, settings, logs): without a password. */
+    public static String displayUrl(String jdbcUrl) {
+        return PostgresDialect.withoutPassword(jdbcUrl);
     }
 
     public Connection connection() throws SQLException {
@@ -63,9 +80,13 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    /** Where the data lives, for messages: the file of an H2 file database, else the URL. */
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Where the data lives, for messages: the file of an H2 file database, else the URL without a password. */
     public String describe() {
-        return describe(url);
+        return dialect.describe(url);
     }
 
     @Override
@@ -73,7 +94,7 @@ public final class Database implements AutoCloseable {
         pool.dispose();
     }
 
-    private static String describe(String jdbcUrl) {
+    static String describeH2(String jdbcUrl) {
         if (!jdbcUrl.startsWith(H2_FILE)) {
             return jdbcUrl;
         }
@@ -83,8 +104,8 @@ public final class Database implements AutoCloseable {
     }
 
     /** Says which file and what to do for the failures a person can fix; the root cause otherwise. */
-    private static EventStoreException openFailure(String jdbcUrl, Exception e) {
-        String where = describe(jdbcUrl);
+    static EventStoreException h2OpenFailure(String jdbcUrl, Exception e) {
+        String where = describeH2(jdbcUrl);
         switch (h2ErrorCode(e)) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1:
                 return new EventStoreException("The store " + where + " is in use by another process. Close the"

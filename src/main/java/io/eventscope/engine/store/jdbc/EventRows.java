@@ -10,7 +10,6 @@ import io.eventscope.engine.store.EventStoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Map;
 
 /** Envelopes to rows of the events table and back, in the column order of {@link EventsSql#COLUMNS}. */
@@ -21,7 +20,7 @@ final class EventRows {
     private EventRows() {
     }
 
-    static void bind(PreparedStatement insert, EventEnvelope e) throws SQLException {
+    static void bind(Dialect dialect, PreparedStatement insert, EventEnvelope e) throws SQLException {
         Metadata m = e.metadata();
         insert.setLong(1, e.position());
         insert.setString(2, e.eventId());
@@ -31,7 +30,7 @@ final class EventRows {
         insert.setString(6, e.aggregateType());
         insert.setString(7, e.aggregateId());
         insert.setInt(8, e.schemaVersion());
-        insert.setObject(9, EventsSql.timestamp(e.timestamp()));
+        insert.setObject(9, dialect.timestamp(e.timestamp()));
         insert.setString(10, m.correlationId());
         insert.setString(11, m.causationId());
         insert.setString(12, m.userId());
@@ -39,7 +38,7 @@ final class EventRows {
         insert.setString(14, m.extra().isEmpty() ? null : write(m.extra()));
     }
 
-    static EventEnvelope read(ResultSet rs) throws SQLException {
+    static EventEnvelope read(Dialect dialect, ResultSet rs) throws SQLException {
         long position = rs.getLong(1);
         String metadataJson = rs.getString(14);
         try {
@@ -47,7 +46,7 @@ final class EventRows {
             Map<String, String> extra = metadataJson == null ? Map.of() : Json.MAPPER.readValue(metadataJson, EXTRA);
             return new EventEnvelope(rs.getString(2), rs.getString(5), rs.getString(6), rs.getString(7),
                     rs.getString(3), rs.getLong(4), rs.getInt(8), position,
-                    rs.getObject(9, OffsetDateTime.class).toInstant(), data,
+                    dialect.timestamp(rs, 9), data,
                     new Metadata(rs.getString(12), rs.getString(10), rs.getString(11), extra));
         } catch (JsonProcessingException e) {
             throw new EventStoreException("The event at position " + position + " holds unreadable JSON: "

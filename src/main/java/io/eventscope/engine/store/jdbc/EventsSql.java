@@ -2,9 +2,6 @@ package io.eventscope.engine.store.jdbc;
 
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Every statement the JDBC store runs against the events table, in one place. It is plain
- * SQL that H2 and PostgreSQL both accept; a PostgreSQL store needs its own migration (TEXT,
- * JSONB) and error-code mapping, not another store.
+ * SQL that H2 and PostgreSQL both accept; what differs is asked of the {@link Dialect}.
+ * Timestamps go into parameter lists as Instants, which the store binds as its dialect keeps them.
  */
 final class EventsSql {
     static final String COLUMNS = "position, event_id, stream_id, version, event_type, aggregate_type, "
@@ -60,8 +57,8 @@ final class EventsSql {
      * A read of the global log: the filter's conditions, then positions between {@code lowest}
      * and {@code highest} (both inclusive) in the given order, and the limit.
      */
-    static Query read(EventFilter filter, long lowest, long highest, int limit, Direction direction) {
-        Query where = where(filter);
+    static Query read(Dialect dialect, EventFilter filter, long lowest, long highest, int limit, Direction direction) {
+        Query where = where(dialect, filter);
         List<Object> params = new ArrayList<>(where.params());
         params.add(lowest);
         params.add(highest);
@@ -83,25 +80,25 @@ final class EventsSql {
         List<Object> params = new ArrayList<>();
         if (filter.from() != null) {
             conditions.add("ts >= ?");
-            params.add(timestamp(filter.from()));
+            params.add(filter.from());
         }
         if (filter.to() != null) {
             conditions.add("ts < ?");
-            params.add(timestamp(filter.to()));
+            params.add(filter.to());
         }
         return new Query("SELECT MIN(position), MAX(position) FROM events WHERE " + String.join(" AND ", conditions),
                 params);
     }
 
     /** Without conditions this is H2's instant row count. */
-    static Query count(EventFilter filter) {
-        Query where = where(filter);
+    static Query count(Dialect dialect, EventFilter filter) {
+        Query where = where(dialect, filter);
         return new Query(where.sql().isEmpty() ? "SELECT COUNT(*) FROM events"
                 : "SELECT COUNT(*) FROM events WHERE " + where.sql(), where.params());
     }
 
     /** The filter as conditions joined by AND; empty when it matches everything. */
-    private static Query where(EventFilter filter) {
+    private static Query where(Dialect dialect, EventFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         String pattern = filter.streamPattern();
@@ -126,14 +123,14 @@ final class EventsSql {
         }
         if (filter.from() != null) {
             conditions.add("ts >= ?");
-            params.add(timestamp(filter.from()));
+            params.add(filter.from());
         }
         if (filter.to() != null) {
             conditions.add("ts < ?");
-            params.add(timestamp(filter.to()));
+            params.add(filter.to());
         }
         if (filter.text() != null) {
-            conditions.add("LOWER(data) LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
+            conditions.add("LOWER(" + dialect.dataAsText() + ") LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
             params.add("%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
         }
         return new Query(String.join(" AND ", conditions), params);
@@ -149,10 +146,6 @@ final class EventsSql {
             out.append(ch);
         }
         return out.toString();
-    }
-
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     /** SQL text with its parameters, in order. */

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,7 +29,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The event store on a JDBC database (H2 file or in-memory). Appends queue up and whoever
+ * The event store on a JDBC database (H2 file or in-memory, or PostgreSQL shared by several
+ * processes, see {@link PostgresDialect}). Appends queue up and whoever
  * holds the writer lock commits everything queued in one transaction (group commit); since
  * one writer assigns positions and commits in order, positions are contiguous and become
  * visible in order. Durability comes from the database's settings, see {@link Database}.
@@ -45,6 +47,8 @@ public final class JdbcEventStore implements EventStore {
     private final Queue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
     private final AppendWriter writer;
     private final List<CatchUpSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** Wakes subscriptions on other processes' appends; started with the first subscription. */
+    private AppendListener listener;
     private volatile boolean closed;
 
     public JdbcEventStore(Database db) {
@@ -78,7 +82,7 @@ public final class JdbcEventStore implements EventStore {
             writerLock.unlock();
         }
         if (wrote) {
-            subscriptions.forEach(CatchUpSubscription::signal);
+            signalSubscriptions();
         }
         return mine.outcome();
     }
@@ -121,7 +125,7 @@ public final class JdbcEventStore implements EventStore {
                     highest = Math.min(highest, rs.getLong(2));
                 }
             }
-            try (PreparedStatement s = prepare(c, EventsSql.read(filter, lowest, highest, limit, direction))) {
+            try (PreparedStatement s = prepare(c, EventsSql.read(db.dialect(), filter, lowest, highest, limit, direction))) {
                 return envelopes(s);
             }
         } catch (SQLException e) {
@@ -131,7 +135,7 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public long count(EventFilter filter) {
-        try (Connection c = db.connection(); PreparedStatement s = prepare(c, EventsSql.count(filter))) {
+        try (Connection c = db.connection(); PreparedStatement s = prepare(c, EventsSql.count(db.dialect(), filter))) {
             return queryLong(s);
         } catch (SQLException e) {
             throw failure("count events", e);
@@ -229,9 +233,18 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public Subscription subscribe(long fromPosition, Consumer<EventEnvelope> handler) {
+        synchronized (subscriptions) {
+            if (listener == null && !closed) {
+                listener = db.dialect().listenForAppends(db, this::signalSubscriptions);
+            }
+        }
         CatchUpSubscription s = CatchUpSubscription.start(this, fromPosition, handler);
         subscriptions.add(s);
         return s;
+    }
+
+    private void signalSubscriptions() {
+        subscriptions.forEach(CatchUpSubscription::signal);
     }
 
     @Override
@@ -242,6 +255,9 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public void close() {
         closed = true;
+        synchronized (subscriptions) {
+            stopListening();
+        }
         subscriptions.forEach(Subscription::cancel);
         subscriptions.clear();
         writerLock.lock();
@@ -254,19 +270,27 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
-    private static PreparedStatement prepare(Connection c, EventsSql.Query query) throws SQLException {
+    private void stopListening() {
+        if (listener != null) {
+            listener.close();
+            listener = null;
+        }
+    }
+
+    private PreparedStatement prepare(Connection c, EventsSql.Query query) throws SQLException {
         PreparedStatement s = c.prepareStatement(query.sql());
         for (int i = 0; i < query.params().size(); i++) {
-            s.setObject(i + 1, query.params().get(i));
+            Object p = query.params().get(i);
+            s.setObject(i + 1, p instanceof Instant instant ? db.dialect().timestamp(instant) : p);
         }
         return s;
     }
 
-    private static List<EventEnvelope> envelopes(PreparedStatement s) throws SQLException {
+    private List<EventEnvelope> envelopes(PreparedStatement s) throws SQLException {
         try (ResultSet rs = s.executeQuery()) {
             List<EventEnvelope> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(EventRows.read(rs));
+                out.add(EventRows.read(db.dialect(), rs));
             }
             return out;
         }

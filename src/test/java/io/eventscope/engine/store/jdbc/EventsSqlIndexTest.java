@@ -69,7 +69,7 @@ class EventsSqlIndexTest {
     }
 
     private String readPlan(EventFilter filter) throws Exception {
-        return plan(EventsSql.read(filter, 1, Long.MAX_VALUE, 100, Direction.FORWARDS));
+        return plan(EventsSql.read(db.dialect(), filter, 1, Long.MAX_VALUE, 100, Direction.FORWARDS));
     }
 
     /**

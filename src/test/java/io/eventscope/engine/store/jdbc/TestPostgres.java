@@ -1,0 +1,83 @@
+package io.eventscope.engine.store.jdbc;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A database of its own on the test PostgreSQL server (127.0.0.1:5432, user postgres, or
+ * EVENTSCOPE_TEST_POSTGRES), dropped on close, so runs of several people never meet. With
+ * no server answering, a test is skipped with a message saying so; when the environment
+ * variable CI is set, the server is required and its absence fails the test.
+ */
+public final class TestPostgres implements AutoCloseable {
+    private static final String SERVER = System.getenv().getOrDefault("EVENTSCOPE_TEST_POSTGRES",
+            "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String ADMIN = SERVER + "postgres?user=postgres&connectTimeout=3";
+
+    private final String name;
+    private int schemas;
+
+    private TestPostgres(String name) {
+        this.name = name;
+    }
+
+    /** Creates the database, named after what it is for and a random suffix. */
+    public static TestPostgres create(String purpose) {
+        String name = "eventscope_" + purpose + "_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
+        try (Connection c = admin()) {
+            execute(c, "CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + name + ": " + e.getMessage(), e);
+        }
+        return new TestPostgres(name);
+    }
+
+    /** The store's URL: the database, as user postgres. */
+    public String url() {
+        return SERVER + name + "?user=postgres";
+    }
+
+    /** The URL of a new, empty schema in the database: a fresh store without creating a database. */
+    public String freshSchemaUrl() {
+        String schema = "store_" + (++schemas);
+        try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create schema " + schema + " in " + name + ": " + e.getMessage(), e);
+        }
+        return url() + "&currentSchema=" + schema;
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = admin()) {
+            execute(c, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop the test database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Connection admin() throws SQLException {
+        try {
+            return DriverManager.getConnection(ADMIN);
+        } catch (SQLException e) {
+            String why = "no PostgreSQL server answers at " + SERVER + " (" + e.getMessage() + ")";
+            if (System.getenv("CI") != null) {
+                throw new AssertionError("CI is set, so the PostgreSQL tests must run, but " + why, e);
+            }
+            Assumptions.abort("Skipped: " + why + ". Start it (.ci/run does) to run the PostgreSQL tests.");
+            throw e;
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.eventscope.engine.store;
 
 import io.eventscope.engine.event.EventEnvelope;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -18,18 +19,22 @@ import org.slf4j.LoggerFactory;
 public final class CatchUpSubscription implements Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(CatchUpSubscription.class);
     private static final int PAGE = 512;
+    /** Covers appends no signal announces (another process on a shared file). */
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private final EventStore store;
     private final Consumer<EventEnvelope> handler;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     private final Thread thread;
+    private final Duration poll;
     private volatile boolean cancelled;
     private volatile long lastDelivered;
 
-    private CatchUpSubscription(EventStore store, long fromPosition, Consumer<EventEnvelope> handler) {
+    private CatchUpSubscription(EventStore store, long fromPosition, Consumer<EventEnvelope> handler, Duration poll) {
         this.store = store;
         this.handler = handler;
+        this.poll = poll;
         this.lastDelivered = Math.max(0, fromPosition - 1);
         this.thread = new Thread(this::run, "subscription-from-" + fromPosition);
         this.thread.setDaemon(true);
@@ -37,7 +42,16 @@ public final class CatchUpSubscription implements Subscription {
 
     /** Starts a subscription; the store must call {@link #signal()} after every append. */
     public static CatchUpSubscription start(EventStore store, long fromPosition, Consumer<EventEnvelope> handler) {
-        CatchUpSubscription s = new CatchUpSubscription(store, fromPosition, handler);
+        return start(store, fromPosition, handler, POLL);
+    }
+
+    /**
+     * Starts a subscription that also looks for new events every {@code poll} unsignalled: a
+     * store told of other processes' appends needs that only as a safety net.
+     */
+    public static CatchUpSubscription start(EventStore store, long fromPosition, Consumer<EventEnvelope> handler,
+                                            Duration poll) {
+        CatchUpSubscription s = new CatchUpSubscription(store, fromPosition, handler, poll);
         s.thread.start();
         return s;
     }
@@ -81,8 +95,7 @@ public final class CatchUpSubscription implements Subscription {
         lock.lock();
         try {
             if (!cancelled && store.headPosition() <= lastDelivered) {
-                // The timeout covers appends made by another process on a shared file.
-                appended.await(250, TimeUnit.MILLISECONDS);
+                appended.await(poll.toMillis(), TimeUnit.MILLISECONDS);
             }
         } finally {
             lock.unlock();

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,6 +42,8 @@ public final class JdbcEventStore implements EventStore {
     private static final int MAX_GROUP = 256;
     /** Ids per lookup statement: one round trip for many ids, a statement of modest size. */
     private static final int LOOKUP_BATCH = 500;
+    /** With notifications of other processes' appends, polling is only a safety net (a lost connection). */
+    private static final Duration LISTENING_POLL = Duration.ofSeconds(5);
 
     private final Database db;
     private final ReentrantLock writerLock = new ReentrantLock();
@@ -238,7 +241,8 @@ public final class JdbcEventStore implements EventStore {
                 listener = db.dialect().listenForAppends(db, this::signalSubscriptions);
             }
         }
-        CatchUpSubscription s = CatchUpSubscription.start(this, fromPosition, handler);
+        CatchUpSubscription s = listener == null ? CatchUpSubscription.start(this, fromPosition, handler)
+                : CatchUpSubscription.start(this, fromPosition, handler, LISTENING_POLL);
         subscriptions.add(s);
         return s;
     }

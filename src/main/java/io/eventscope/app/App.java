@@ -36,6 +36,8 @@ public class App extends Application {
         String spec = storeSpec(getParameters().getRaw());
         if (spec == null) {
             workbench.workspace().open(settings.defaultStore());
+        } else if (spec.startsWith("jdbc:")) {
+            workbench.workspace().openShared(spec);
         } else if (spec.equalsIgnoreCase("mem") || spec.equalsIgnoreCase("memory")) {
             workbench.workspace().show(new InMemoryEventStore(), "memory");
         } else {

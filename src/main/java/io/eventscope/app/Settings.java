@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import io.eventscope.engine.store.Stores;
+import io.eventscope.engine.store.jdbc.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,6 +94,34 @@ public final class Settings {
                 values.setProperty("recent." + i, recent.get(i).toString());
             } else {
                 values.remove("recent." + i);
+            }
+        }
+        save();
+    }
+
+    /** Stores on database servers opened before, most recent first: JDBC URLs without a password. */
+    public List<String> recentSharedStores() {
+        List<String> recent = new ArrayList<>();
+        for (int i = 0; i < MAX_RECENT; i++) {
+            String value = values.getProperty("recent.shared." + i);
+            if (value != null) {
+                recent.add(value);
+            }
+        }
+        return recent;
+    }
+
+    /** Remembers a store on a server; a password in the URL is dropped first, so none is ever written here. */
+    public void rememberSharedStore(String jdbcUrl) {
+        List<String> recent = recentSharedStores();
+        String safe = Database.displayUrl(jdbcUrl);
+        recent.remove(safe);
+        recent.add(0, safe);
+        for (int i = 0; i < MAX_RECENT; i++) {
+            if (i < recent.size()) {
+                values.setProperty("recent.shared." + i, recent.get(i));
+            } else {
+                values.remove("recent.shared." + i);
             }
         }
         save();

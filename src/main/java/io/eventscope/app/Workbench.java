@@ -2,6 +2,8 @@ package io.eventscope.app;
 
 import io.eventscope.app.commands.CommandsView;
 import io.eventscope.app.commands.CommandsViewModel;
+import io.eventscope.app.connect.ConnectionView;
+import io.eventscope.app.connect.ConnectionViewModel;
 import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.events.EventRow;
@@ -38,6 +40,7 @@ public final class Workbench {
     private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
     private final TimelineViewModel timeline;
+    private final ConnectionViewModel connection;
     private final ViewFactory views = new ViewFactory();
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
@@ -63,7 +66,9 @@ public final class Workbench {
         });
         importExportDialogs = new ImportExportDialogs(importExport);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
-        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs))
+        connection = new ConnectionViewModel(main::openShared);
+        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs, connection))
+                .register(ConnectionView.class, () -> new ConnectionView(connection))
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(CommandsView.class, () -> new CommandsView(commands))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
@@ -106,6 +111,11 @@ public final class Workbench {
 
     public VersionsViewModel versions() {
         return versions;
+    }
+
+    /** File > Open PostgreSQL store. */
+    public ConnectionViewModel connection() {
+        return connection;
     }
 
     public ImportExportViewModel importExport() {

@@ -3,6 +3,7 @@ package io.eventscope.app;
 import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.store.jdbc.Database;
 import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -72,6 +73,27 @@ public final class Workspace {
             }
         }, opened -> {
             settings.rememberStore(normalized);
+            replace(opened);
+        });
+    }
+
+    /**
+     * Opens a store on a database server that other processes may share. The URL may hold a
+     * password: it is used to connect and never shown, logged or remembered.
+     */
+    public void openShared(String jdbcUrl) {
+        String shown = Database.displayUrl(jdbcUrl);
+        LOG.info("Opening {}", shown);
+        tasks.run("Opening " + shown, progress -> {
+            OpenStore opened = opener.openShared(jdbcUrl);
+            try {
+                return new StoreSession(opened, engines.apply(opened), opened.store().describe(), null);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        }, opened -> {
+            settings.rememberSharedStore(shown);
             replace(opened);
         });
     }

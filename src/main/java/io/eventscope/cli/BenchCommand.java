@@ -59,6 +59,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + " what the run writes there is removed afterwards.")
     Path dir;
 
+    @Option(names = "--store", paramLabel = "URL",
+            description = "Measure the store on this PostgreSQL server (jdbc:postgresql://host:port/database?user=name)"
+                    + " instead of H2 files: two scratch databases are made there, for the store and the raw JDBC"
+                    + " baseline, and dropped afterwards.")
+    String postgres;
+
     @Option(names = "--only", split = ",", paramLabel = "STEP",
             description = "Run only these steps (after the loading step 'append', which later steps read): ${COMPLETION-CANDIDATES}.",
             completionCandidates = StepNames.class)
@@ -103,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + ": " + e.getMessage());
             return Cli.USAGE;
         }
-        try (BenchContext ctx = new BenchContext(work, events)) {
+        try (BenchContext ctx = new BenchContext(work, events, postgres)) {
             String loader = STEPS.keySet().iterator().next();
             for (Map.Entry<String, BenchStep> step : STEPS.entrySet()) {
                 if (only != null && !step.getKey().equals(loader) && !only.contains(step.getKey())) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.ParseResult;
                 HistoryCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                CopyCommand.class,
                 UpcastCommand.class,
                 BenchCommand.class})
 public final class Cli {

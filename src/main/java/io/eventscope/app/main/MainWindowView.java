@@ -5,6 +5,8 @@ import atlantafx.base.theme.PrimerLight;
 import io.eventscope.app.Notices;
 import io.eventscope.app.ViewEntry;
 import io.eventscope.app.ViewFactory;
+import io.eventscope.app.connect.ConnectionView;
+import io.eventscope.app.connect.ConnectionViewModel;
 import io.eventscope.app.importexport.ImportExportDialogs;
 import java.io.File;
 import java.nio.file.Path;
@@ -20,7 +22,10 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -43,6 +48,9 @@ public final class MainWindowView {
     private final MainWindowViewModel model;
     private final ViewFactory views;
     private final ImportExportDialogs importExport;
+    private final ConnectionViewModel connection;
+    private static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
+
     private final Map<String, Parent> loaded = new HashMap<>();
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
 
@@ -59,10 +67,12 @@ public final class MainWindowView {
     @FXML private ProgressBar taskProgress;
     @FXML private Button cancelTaskButton;
 
-    public MainWindowView(MainWindowViewModel model, ViewFactory views, ImportExportDialogs importExport) {
+    public MainWindowView(MainWindowViewModel model, ViewFactory views, ImportExportDialogs importExport,
+                          ConnectionViewModel connection) {
         this.model = model;
         this.views = views;
         this.importExport = importExport;
+        this.connection = connection;
     }
 
     @FXML
@@ -132,6 +142,7 @@ public final class MainWindowView {
 
     private void bindRecentStores() {
         model.recentStores().addListener((ListChangeListener<Path>) c -> fillRecentMenu());
+        model.recentSharedStores().addListener((ListChangeListener<String>) c -> fillRecentMenu());
         fillRecentMenu();
     }
 
@@ -143,7 +154,13 @@ public final class MainWindowView {
             item.setOnAction(e -> model.openStore(store));
             recentMenu.getItems().add(item);
         }
-        recentMenu.setDisable(model.recentStores().isEmpty());
+        for (String store : model.recentSharedStores()) {
+            MenuItem item = new MenuItem(store);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.openShared(store));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
     }
 
     private void bindTasks() {
@@ -204,6 +221,18 @@ public final class MainWindowView {
         if (file != null) {
             model.openStore(file.toPath());
         }
+    }
+
+    @FXML
+    private void openSharedStore() {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(window());
+        dialog.setTitle("Open a PostgreSQL store");
+        dialog.getDialogPane().setContent(views.load(ConnectionView.class));
+        dialog.getDialogPane().getButtonTypes().setAll(CONNECT, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(CONNECT).disableProperty().bind(connection.valid().not());
+        dialog.showAndWait().filter(CONNECT::equals).ifPresentOrElse(b -> connection.connect(),
+                () -> connection.password().set(""));
     }
 
     @FXML

@@ -44,6 +44,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final ObservableList<Path> recentStores = FXCollections.observableArrayList();
+    private final ObservableList<String> recentSharedStores = FXCollections.observableArrayList();
     /** Held here: a binding only weakly referenced by its list would be collected and go quiet. */
     private final ObservableValue<Task<?>> currentTask;
     private Subscription live;
@@ -62,6 +63,7 @@ public final class MainWindowViewModel {
         darkTheme.set(settings.darkTheme());
         darkTheme.addListener((obs, was, dark) -> settings.setDarkTheme(dark));
         recentStores.setAll(settings.recentStores());
+        recentSharedStores.setAll(settings.recentSharedStores());
         showLastView();
         workspace.session().addListener((obs, old, now) -> storeChanged(now));
         storeChanged(workspace.session().get());
@@ -106,6 +108,11 @@ public final class MainWindowViewModel {
         return recentStores;
     }
 
+    /** Stores on database servers opened before, as JDBC URLs without passwords. */
+    public ObservableList<String> recentSharedStores() {
+        return recentSharedStores;
+    }
+
     public ObservableList<Notices.Notice> notices() {
         return notices.posted();
     }
@@ -126,6 +133,11 @@ public final class MainWindowViewModel {
             return;
         }
         workspace.open(file);
+    }
+
+    /** Opens a store on a database server; a failure leaves the open store as it was. */
+    public void openShared(String jdbcUrl) {
+        workspace.openShared(jdbcUrl);
     }
 
     /** Creates a store; refuses to reuse a file so nothing stored is ever overwritten. */
@@ -154,6 +166,7 @@ public final class MainWindowViewModel {
         storeName.set(open.name());
         title.set("Eventscope — " + (open.file() == null ? open.name() : open.file().getFileName()));
         recentStores.setAll(settings.recentStores());
+        recentSharedStores.setAll(settings.recentSharedStores());
         EventStore store = open.store();
         tasks.run(progress -> store.headPosition(), current -> {
             if (gen != generation) {

@@ -6,20 +6,28 @@ import io.eventscope.engine.store.jdbc.Database;
 import java.nio.file.Path;
 
 /**
- * What benchmark steps share: the working folder, the size asked for, an H2 file store that
- * the first step loads and later ones read, and a second database with the identical schema
- * for the plain-JDBC baselines.
+ * What benchmark steps share: the working folder, the size asked for, a store that the first
+ * step loads and later ones read, and a second database with the identical schema for the
+ * plain-JDBC baselines. Both are H2 files, or scratch databases on a PostgreSQL server.
  */
 public final class BenchContext implements AutoCloseable {
     private final Path dir;
     private final long events;
+    /** The PostgreSQL server's scratch databases, null to measure H2 files. */
+    private final ScratchDatabases postgres;
     private OpenStore store;
     private Database raw;
     private long loadedOrders;
 
     public BenchContext(Path dir, long events) {
+        this(dir, events, null);
+    }
+
+    /** Measures the store on the PostgreSQL server at {@code postgresUrl} when it is not null. */
+    public BenchContext(Path dir, long events, String postgresUrl) {
         this.dir = dir;
         this.events = events;
+        this.postgres = postgresUrl == null ? null : new ScratchDatabases(postgresUrl);
     }
 
     public Path dir() {
@@ -31,10 +39,10 @@ public final class BenchContext implements AutoCloseable {
         return events;
     }
 
-    /** The H2 file store under test. */
+    /** The store under test. */
     public OpenStore store() {
         if (store == null) {
-            store = Stores.open(dir.resolve("store").toString());
+            store = Stores.open(postgres == null ? dir.resolve("store").toString() : postgres.create("store"));
         }
         return store;
     }
@@ -42,7 +50,7 @@ public final class BenchContext implements AutoCloseable {
     /** A database of its own with the same schema and settings, for plain JDBC baselines. */
     public Database raw() {
         if (raw == null) {
-            raw = Database.open("jdbc:h2:file:" + dir.resolve("raw"));
+            raw = Database.open(postgres == null ? "jdbc:h2:file:" + dir.resolve("raw") : postgres.create("raw"));
         }
         return raw;
     }
@@ -63,6 +71,9 @@ public final class BenchContext implements AutoCloseable {
         }
         if (raw != null) {
             raw.close();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
     }
 }

@@ -4,12 +4,12 @@ import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.event.StreamIds;
 import io.eventscope.engine.store.StreamAppend;
+import io.eventscope.engine.store.jdbc.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,10 +42,10 @@ final class RawJdbc {
     }
 
     /** Inserts the rows as one batch in one transaction. */
-    static void insert(Connection c, List<Row> rows) throws SQLException {
+    static void insert(Database db, Connection c, List<Row> rows) throws SQLException {
         c.setAutoCommit(false);
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Object now = db.timestamp(Instant.now());
             for (Row r : rows) {
                 bind(s, r, now);
                 s.addBatch();
@@ -56,11 +56,11 @@ final class RawJdbc {
     }
 
     /** Inserts each row in a transaction of its own. */
-    static void insertEach(Connection c, List<Row> rows) throws SQLException {
+    static void insertEach(Database db, Connection c, List<Row> rows) throws SQLException {
         c.setAutoCommit(true);
         try (PreparedStatement s = c.prepareStatement(INSERT)) {
             for (Row r : rows) {
-                bind(s, r, OffsetDateTime.now(ZoneOffset.UTC));
+                bind(s, r, db.timestamp(Instant.now()));
                 s.executeUpdate();
             }
         }
@@ -92,7 +92,7 @@ final class RawJdbc {
                         rs.getString(6);
                         rs.getString(7);
                         rs.getInt(8);
-                        rs.getObject(9, OffsetDateTime.class);
+                        rs.getObject(9); // a timestamp on H2, nanoseconds on PostgreSQL
                         rs.getString(10);
                         rs.getString(11);
                         rs.getString(12);
@@ -107,7 +107,7 @@ final class RawJdbc {
         return rows;
     }
 
-    private static void bind(PreparedStatement s, Row r, OffsetDateTime now) throws SQLException {
+    private static void bind(PreparedStatement s, Row r, Object now) throws SQLException {
         NewEvent e = r.event();
         s.setLong(1, r.position());
         s.setString(2, e.eventId());

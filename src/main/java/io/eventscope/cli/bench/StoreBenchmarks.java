@@ -53,7 +53,7 @@ public final class StoreBenchmarks {
 
                 long t0 = System.nanoTime();
                 for (List<RawJdbc.Row> batch : rows) {
-                    RawJdbc.insert(raw, batch);
+                    RawJdbc.insert(ctx.raw(), raw, batch);
                 }
                 long t1 = System.nanoTime();
                 for (List<StreamAppend> batch : batches) {
@@ -82,7 +82,7 @@ public final class StoreBenchmarks {
         long t2;
         try (Connection raw = ctx.raw().connection()) {
             t0 = System.nanoTime();
-            RawJdbc.insertEach(raw, rows);
+            RawJdbc.insertEach(ctx.raw(), raw, rows);
             t1 = System.nanoTime();
             for (StreamAppend a : appends) {
                 for (NewEvent e : a.events()) {

@@ -4,6 +4,7 @@ import io.eventscope.engine.store.EventStoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -82,6 +83,11 @@ public final class Database implements AutoCloseable {
 
     Dialect dialect() {
         return dialect;
+    }
+
+    /** A timestamp as this database's events table holds it, for plain JDBC (the benchmarks' baselines). */
+    public Object timestamp(Instant instant) {
+        return dialect.timestamp(instant);
     }
 
     /** Where the data lives, for messages: the file of an H2 file database, else the URL without a password. */

@@ -61,10 +61,12 @@ final class PostgresDialect implements Dialect {
         return "postgresql://" + s.address() + "/" + s.database;
     }
 
+    /** The cause kept is the driver's own exception, not Flyway's wrapping of it: a person reads the chain. */
     @Override
-    public EventStoreException openFailure(String jdbcUrl, Exception e) {
+    public EventStoreException openFailure(String jdbcUrl, Exception failure) {
         Server s = Server.of(jdbcUrl);
-        String state = sqlState(e);
+        Exception e = driverException(failure);
+        String state = e instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
         if (state.startsWith("08")) {
             return new EventStoreException("Cannot reach the PostgreSQL server at " + s.address() + " ("
                     + Database.rootMessage(e) + "). Start the server, or check the host and port of the store.", e);
@@ -143,13 +145,13 @@ final class PostgresDialect implements Dialect {
         return AppendListener.start(db, APPENDS_CHANNEL, appended);
     }
 
-    private static String sqlState(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+    private static Exception driverException(Exception failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
+                return sql;
             }
         }
-        return "";
+        return failure;
     }
 
     /** The server, database and user a URL names, as the driver reads it (defaults included). */

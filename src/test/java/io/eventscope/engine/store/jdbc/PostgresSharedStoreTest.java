@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Several processes on one PostgreSQL store: what each sees of the others' appends. */
 class PostgresSharedStoreTest {
-    private static final int PER_CHILD = 60;
+    private static final int PER_CHILD = 40;
 
     @TempDir
     Path dir;
@@ -92,6 +92,33 @@ class PostgresSharedStoreTest {
         }
     }
 
+    /** Six writers in two processes, never in each other's way but for the positions they share. */
+    @Test
+    void twoProcessesAppendingFromSeveralThreadsAllSucceedAndLeaveNoGap() throws Exception {
+        try (OpenStore watcher = Stores.open(url)) {
+            List<EventEnvelope> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (Subscription s = watcher.store().subscribe(1, seen::add)) {
+                Child a = startReady("any", "a", PER_CHILD / 2);
+                Child b = startReady("any", "b", PER_CHILD / 2);
+                a.go();
+                b.go();
+                List<String> acks = concat(a.finish(), b.finish());
+                int total = 2 * 3 * (PER_CHILD / 2);
+                await(() -> seen.size() >= total);
+                Thread.sleep(200);
+
+                assertThat(acks).hasSize(total).allMatch(line -> line.startsWith("acked "));
+                assertThat(seen).extracting(EventEnvelope::position)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+                assertThat(seen).extracting(EventEnvelope::eventId).doesNotHaveDuplicates();
+                for (String ack : acks) {
+                    String[] parts = ack.split(" ");
+                    assertThat(seen.get(Integer.parseInt(parts[2]) - 1).eventId()).isEqualTo(parts[1]);
+                }
+            }
+        }
+    }
+
     @Test
     void aSubscriptionInOneProcessSeesAnotherProcesssAppendWithinASecond() throws Exception {
         try (OpenStore watcher = Stores.open(url)) {
@@ -116,8 +143,12 @@ class PostgresSharedStoreTest {
     }
 
     private Child startReady(String name, int count) throws IOException {
+        return startReady("exact", name, count);
+    }
+
+    private Child startReady(String mode, String name, int count) throws IOException {
         Path log = dir.resolve(name + ".log");
-        Process p = SharedStoreChild.start(url, name, count, log);
+        Process p = SharedStoreChild.start(url, mode, name, count, log);
         children.add(p);
         Child child = new Child(p, log);
         String first = child.out.readLine();

@@ -37,6 +37,15 @@ public final class TestPostgres implements AutoCloseable {
         return new TestPostgres(name);
     }
 
+    /** Returns when the server answers; else skips the test, or fails it in CI. */
+    public static void requireServer() {
+        try (Connection c = admin()) {
+            c.isValid(3);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The PostgreSQL server answered, then failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The store's URL: the database, as user postgres. */
     public String url() {
         return SERVER + name + "?user=postgres";

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CopyCommandTest {
     private static final Path SAMPLE = Path.of("sample-data", "shop.ndjson");
     private static final Path SAMPLE_JOURNAL = Path.of("sample-data", "shop-commands.ndjson");
-    private static final int JOURNALED = 150;
+    private static final int JOURNALED = 60;
 
     @TempDir
     Path dir;

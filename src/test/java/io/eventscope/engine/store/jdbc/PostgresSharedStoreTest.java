@@ -189,13 +189,13 @@ class PostgresSharedStoreTest {
             in.flush();
         }
 
-        /** Every line it printed after ready, once it exited well. */
+        /** Every line it printed after ready, once it exited well (its few lines fit the pipe meanwhile). */
         List<String> finish() throws Exception {
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the child ended (log: %s)", log).isTrue();
             List<String> lines = new ArrayList<>();
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 lines.add(line);
             }
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as("exit of the child (log: %s)", Files.readString(log)).isZero();
             return lines;
         }

@@ -55,15 +55,18 @@ public final class SharedStoreChild {
                 appendExact(store, name, count);
             } else {
                 ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-                List<Future<?>> writers = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    String thread = name + t;
-                    writers.add(pool.submit(() -> appendAny(store, thread, count)));
+                try {
+                    List<Future<?>> writers = new ArrayList<>();
+                    for (int t = 0; t < THREADS; t++) {
+                        String thread = name + t;
+                        writers.add(pool.submit(() -> appendAny(store, thread, count)));
+                    }
+                    for (Future<?> w : writers) {
+                        w.get(); // a failed append fails the process
+                    }
+                } finally {
+                    pool.shutdownNow();
                 }
-                for (Future<?> w : writers) {
-                    w.get(); // a failed append fails the process
-                }
-                pool.shutdown();
             }
         }
     }

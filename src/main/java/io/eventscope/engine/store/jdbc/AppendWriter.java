@@ -169,10 +169,14 @@ final class AppendWriter implements AutoCloseable {
                 EventRows.bind(dialect, insert, StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now));
                 insert.addBatch();
             }
-            insert.executeBatch();
+            if (careful) {
+                insert.executeBatch(); // so the next append's stored-id lookups see these rows
+            }
             versions.put(a.streamId(), version);
             results.add(new AppendResult(a.streamId(), version, position));
         }
+        // One round trip for every stream of the call: what a database server over a network needs.
+        insert.executeBatch();
         g.head = position;
         g.versions.putAll(versions);
         return results;

@@ -12,7 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +24,26 @@ class CopyCommandTest {
     private static final Path SAMPLE_JOURNAL = Path.of("sample-data", "shop-commands.ndjson");
     private static final int JOURNALED = 60;
 
+    private static TestPostgres server;
+
     @TempDir
     Path dir;
-    private TestPostgres server;
     private String h2;
+
+    @BeforeAll
+    static void createDatabase() {
+        server = TestPostgres.create("copy");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     @BeforeEach
     void fillAnH2Store() throws IOException {
-        server = TestPostgres.create("copy");
         h2 = dir.resolve("shop").toString();
         CliRun imported = CliRun.of("import", SAMPLE.toString(), "--store", h2);
         assertThat(imported.exit()).as(imported.err()).isZero();
@@ -41,11 +54,6 @@ class CopyCommandTest {
                 journal.record(Json.MAPPER.readValue(line, JournalEntry.class));
             }
         }
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        server.close();
     }
 
     @Test

@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,22 +32,34 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresSharedStoreTest {
     private static final int PER_CHILD = 40;
 
+    private static TestPostgres server;
+
     @TempDir
     Path dir;
-    private TestPostgres server;
     private String url;
     private final List<Process> children = new ArrayList<>();
 
-    @BeforeEach
-    void createDatabase() {
+    @BeforeAll
+    static void createDatabase() {
         server = TestPostgres.create("shared");
-        url = server.url();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A schema of its own per test: cheaper than a database, and tests run one after another. */
+    @BeforeEach
+    void createSchema() {
+        url = server.freshSchemaUrl();
     }
 
     @AfterEach
-    void dropDatabase() {
+    void stopChildren() {
         children.forEach(Process::destroyForcibly);
-        server.close();
     }
 
     @Test
@@ -124,8 +138,8 @@ class PostgresSharedStoreTest {
         try (OpenStore watcher = Stores.open(url)) {
             Map<Long, Long> seenAt = new ConcurrentHashMap<>();
             try (Subscription s = watcher.store().subscribe(1, e -> seenAt.put(e.position(), System.nanoTime()))) {
-                Child writer = startReady("w", 3);
-                Thread.sleep(6_000); // past the subscription's safety poll: only a notification wakes it now
+                // Paced, so that polling alone (every 5 s) would rarely be in time for all three.
+                Child writer = startReady("paced", "w", 3);
                 writer.go();
                 List<Long> ackedAt = new ArrayList<>();
                 List<Long> positions = new ArrayList<>();

@@ -25,12 +25,15 @@ import java.util.concurrent.Future;
  * line on stdin, then appends {@code count} events {@code NAME-i} and prints
  * {@code acked ID POSITION} after each append returned. In mode {@code exact} it appends to
  * one shared stream with exact expected versions, retrying on conflict and printing
- * {@code conflict EXPECTED ACTUAL} for each; in mode {@code any} three threads append to
- * streams of their own with expected version ANY.
+ * {@code conflict EXPECTED ACTUAL} for each (mode {@code paced} does the same with a pause
+ * between appends); in mode {@code any} three threads append to streams of their own with
+ * expected version ANY.
  */
 public final class SharedStoreChild {
     static final String STREAM = "counter-shared";
     private static final int THREADS = 3;
+    /** Between the appends of mode paced: each then meets a subscriber's polling at another moment. */
+    private static final long PACE_MILLIS = 1_500;
 
     private SharedStoreChild() {
     }
@@ -51,8 +54,8 @@ public final class SharedStoreChild {
             EventStore store = open.store();
             say("ready");
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (args[1].equals("exact")) {
-                appendExact(store, name, count);
+            if (args[1].equals("exact") || args[1].equals("paced")) {
+                appendExact(store, name, count, args[1].equals("paced") ? PACE_MILLIS : 0);
             } else {
                 ExecutorService pool = Executors.newFixedThreadPool(THREADS);
                 try {
@@ -71,8 +74,10 @@ public final class SharedStoreChild {
         }
     }
 
-    private static void appendExact(EventStore store, String name, int count) {
+    private static void appendExact(EventStore store, String name, int count, long pauseMillis)
+            throws InterruptedException {
         for (int i = 0; i < count; i++) {
+            Thread.sleep(i == 0 ? 0 : pauseMillis);
             NewEvent e = event(name, i);
             while (true) {
                 long version = store.streamVersion(STREAM);

@@ -32,6 +32,7 @@ import picocli.CommandLine.ParseResult;
                 ImportCommand.class,
                 ExportCommand.class,
                 UpcastCommand.class,
+                WhatIfCommand.class,
                 BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

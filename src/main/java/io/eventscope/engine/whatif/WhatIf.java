@@ -173,7 +173,7 @@ public final class WhatIf {
             kept.subList(nextKept, kept.size()).forEach(this::append);
             monitor.progress(after.size(), after.size());
             note(after, inserted);
-            return new WhatIfResult(fork, outcomes, states(), branchLog, notes);
+            return new WhatIfResult(fork, List.copyOf(scope), outcomes, states(), branchLog, notes);
         }
 
         private EventEnvelope eventAt(long position) {

@@ -4,14 +4,15 @@ import io.eventscope.engine.event.EventEnvelope;
 import java.util.List;
 
 /**
- * What a fork found: every re-decided command in its original order (the inserted one first),
+ * What a fork found: the streams in scope, every re-decided command in its original order (the inserted one first),
  * every stream's final state both ways, the branch's own log (positions and versions of the
  * branch, so it can be scrubbed like a store) and notes on what could not be re-decided.
  */
-public record WhatIfResult(Fork fork, List<CommandOutcome> outcomes, List<StateComparison> states,
+public record WhatIfResult(Fork fork, List<String> streams, List<CommandOutcome> outcomes, List<StateComparison> states,
                            List<EventEnvelope> branchLog, List<String> notes) {
 
     public WhatIfResult {
+        streams = List.copyOf(streams);
         outcomes = List.copyOf(outcomes);
         states = List.copyOf(states);
         branchLog = List.copyOf(branchLog);

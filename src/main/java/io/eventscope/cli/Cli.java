@@ -33,6 +33,7 @@ import picocli.CommandLine.ParseResult;
                 ExportCommand.class,
                 UpcastCommand.class,
                 WhatIfCommand.class,
+                CaseCommand.class,
                 BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

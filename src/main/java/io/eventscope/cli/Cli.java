@@ -34,6 +34,7 @@ import picocli.CommandLine.ParseResult;
                 UpcastCommand.class,
                 WhatIfCommand.class,
                 CaseCommand.class,
+                JUnitCommand.class,
                 BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

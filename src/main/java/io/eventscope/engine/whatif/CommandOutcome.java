@@ -3,6 +3,7 @@ package io.eventscope.engine.whatif;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.flipkart.zjsonpatch.JsonDiff;
 import io.eventscope.engine.domain.CommandEnvelope;
+import io.eventscope.engine.event.JsonValues;
 
 /**
  * One command, as it happened and as the branch decides it. {@code original} is null for the
@@ -26,7 +27,7 @@ public record CommandOutcome(CommandEnvelope command, String streamId, Decided o
         } else if (!original.accepted() && branch.accepted()) {
             verdict = Verdict.NOW_ACCEPTED;
         } else if (original.accepted()) {
-            verdict = Decided.sameEvents(before, after) ? Verdict.SAME : Verdict.DIFFERENT;
+            verdict = JsonValues.same(before, after) ? Verdict.SAME : Verdict.DIFFERENT;
         } else {
             verdict = original.reason().equals(branch.reason()) ? Verdict.SAME : Verdict.DIFFERENT;
         }

@@ -1,6 +1,5 @@
 package io.eventscope.engine.whatif;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
@@ -28,17 +27,5 @@ public record Decided(boolean accepted, List<EventEnvelope> events, String reaso
             out.addObject().put("type", e.eventType()).set("data", e.data());
         }
         return out;
-    }
-
-    static boolean sameEvents(JsonNode a, JsonNode b) {
-        return a.equals(Decided::compareValues, b);
-    }
-
-    /** Numbers by value (24.5 and 24.50 are one amount), anything else as Jackson compares it. */
-    private static int compareValues(JsonNode x, JsonNode y) {
-        if (x.isNumber() && y.isNumber()) {
-            return x.decimalValue().compareTo(y.decimalValue());
-        }
-        return x.equals(y) ? 0 : 1;
     }
 }

@@ -13,6 +13,9 @@ import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
 import io.eventscope.app.versions.VersionsView;
 import io.eventscope.app.versions.VersionsViewModel;
+import io.eventscope.app.whatif.WhatIfView;
+import io.eventscope.app.whatif.WhatIfViewModel;
+import io.eventscope.app.whatif.WhatIfWindow;
 import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.Shop;
@@ -39,6 +42,8 @@ public final class Workbench {
     private final MainWindowViewModel main;
     private final TimelineViewModel timeline;
     private final ViewFactory views = new ViewFactory();
+    private final WhatIfViewModel whatIf;
+    private final WhatIfWindow whatIfWindow;
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
         UpcasterChain upcasters = ShopUpcasters.chain();
@@ -56,6 +61,12 @@ public final class Workbench {
             timeline.openEvent(position);
             navigation.show("timeline");
         });
+        whatIf = new WhatIfViewModel(workspace, tasks, Shop.aggregateTypes());
+        whatIfWindow = new WhatIfWindow(views, Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
+        timeline.setWhatIfOpener((stream, version) -> {
+            whatIf.forkAt(stream, version);
+            whatIfWindow.show();
+        });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
             EventRow row = events.selected().get();
@@ -67,7 +78,8 @@ public final class Workbench {
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(CommandsView.class, () -> new CommandsView(commands))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
-                .register(VersionsView.class, () -> new VersionsView(versions));
+                .register(VersionsView.class, () -> new VersionsView(versions))
+                .register(WhatIfView.class, () -> new WhatIfView(whatIf));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -117,7 +129,12 @@ public final class Workbench {
         return importExportDialogs;
     }
 
+    public WhatIfViewModel whatIf() {
+        return whatIf;
+    }
+
     public void close() {
+        whatIfWindow.close();
         timeline.close();
         events.close();
         main.close();

@@ -1,6 +1,7 @@
 package io.eventscope.app.whatif;
 
 import io.eventscope.app.ViewFactory;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -27,9 +28,15 @@ public final class WhatIfWindow {
         stage.toFront();
     }
 
+    /** Closes it, from any thread (the window's owner may be shutting down elsewhere). */
     public void close() {
-        if (stage != null) {
+        if (stage == null) {
+            return;
+        }
+        if (Platform.isFxApplicationThread()) {
             stage.close();
+        } else {
+            Platform.runLater(stage::close);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.eventscope.app;
 
+import io.eventscope.app.cases.CaseDialogs;
+import io.eventscope.app.cases.CasesViewModel;
 import io.eventscope.app.commands.CommandsView;
 import io.eventscope.app.commands.CommandsViewModel;
 import io.eventscope.app.events.EventsView;
@@ -43,6 +45,7 @@ public final class Workbench {
     private final TimelineViewModel timeline;
     private final ViewFactory views = new ViewFactory();
     private final WhatIfViewModel whatIf;
+    private final CasesViewModel cases;
     private final WhatIfWindow whatIfWindow;
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
@@ -73,10 +76,13 @@ public final class Workbench {
             return row == null ? null : row.summary().get();
         });
         importExportDialogs = new ImportExportDialogs(importExport);
+        cases = new CasesViewModel(workspace, tasks, notices, Shop.aggregateTypes(), upcasters,
+                settings.home().resolve("cases"));
+        CaseDialogs caseDialogs = new CaseDialogs(cases);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
-        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs))
+        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs, caseDialogs))
                 .register(EventsView.class, () -> new EventsView(events))
-                .register(CommandsView.class, () -> new CommandsView(commands))
+                .register(CommandsView.class, () -> new CommandsView(commands, caseDialogs))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
                 .register(VersionsView.class, () -> new VersionsView(versions))
                 .register(WhatIfView.class, () -> new WhatIfView(whatIf));
@@ -127,6 +133,10 @@ public final class Workbench {
     /** File > Import and Export, and files dropped on the window. */
     public ImportExportDialogs importExportDialogs() {
         return importExportDialogs;
+    }
+
+    public CasesViewModel cases() {
+        return cases;
     }
 
     public WhatIfViewModel whatIf() {

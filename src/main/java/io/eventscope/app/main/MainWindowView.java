@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.eventscope.app.Notices;
 import io.eventscope.app.ViewEntry;
 import io.eventscope.app.ViewFactory;
+import io.eventscope.app.cases.CaseDialogs;
 import io.eventscope.app.importexport.ImportExportDialogs;
 import java.io.File;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ public final class MainWindowView {
     private final MainWindowViewModel model;
     private final ViewFactory views;
     private final ImportExportDialogs importExport;
+    private final CaseDialogs cases;
     private final Map<String, Parent> loaded = new HashMap<>();
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
 
@@ -59,10 +61,12 @@ public final class MainWindowView {
     @FXML private ProgressBar taskProgress;
     @FXML private Button cancelTaskButton;
 
-    public MainWindowView(MainWindowViewModel model, ViewFactory views, ImportExportDialogs importExport) {
+    public MainWindowView(MainWindowViewModel model, ViewFactory views, ImportExportDialogs importExport,
+                          CaseDialogs cases) {
         this.model = model;
         this.views = views;
         this.importExport = importExport;
+        this.cases = cases;
     }
 
     @FXML
@@ -214,6 +218,16 @@ public final class MainWindowView {
     @FXML
     private void exportEvents() {
         importExport.chooseExport();
+    }
+
+    @FXML
+    private void openCase() {
+        cases.chooseCaseToOpen(window());
+    }
+
+    @FXML
+    private void importCase() {
+        cases.chooseCaseToImport(window());
     }
 
     @FXML

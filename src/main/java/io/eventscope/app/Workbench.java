@@ -1,5 +1,7 @@
 package io.eventscope.app;
 
+import io.eventscope.app.cases.CaseDialogs;
+import io.eventscope.app.cases.CasesViewModel;
 import io.eventscope.app.commands.CommandsView;
 import io.eventscope.app.commands.CommandsViewModel;
 import io.eventscope.app.connect.ConnectionView;
@@ -15,6 +17,9 @@ import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
 import io.eventscope.app.versions.VersionsView;
 import io.eventscope.app.versions.VersionsViewModel;
+import io.eventscope.app.whatif.WhatIfView;
+import io.eventscope.app.whatif.WhatIfViewModel;
+import io.eventscope.app.whatif.WhatIfWindow;
 import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.Shop;
@@ -42,6 +47,9 @@ public final class Workbench {
     private final TimelineViewModel timeline;
     private final ConnectionViewModel connection;
     private final ViewFactory views = new ViewFactory();
+    private final WhatIfViewModel whatIf;
+    private final CasesViewModel cases;
+    private final WhatIfWindow whatIfWindow;
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
         UpcasterChain upcasters = ShopUpcasters.chain();
@@ -59,20 +67,31 @@ public final class Workbench {
             timeline.openEvent(position);
             navigation.show("timeline");
         });
+        whatIf = new WhatIfViewModel(workspace, tasks, Shop.aggregateTypes());
+        whatIfWindow = new WhatIfWindow(views, Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
+        timeline.setWhatIfOpener((stream, version) -> {
+            whatIf.forkAt(stream, version);
+            whatIfWindow.show();
+        });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
             EventRow row = events.selected().get();
             return row == null ? null : row.summary().get();
         });
         importExportDialogs = new ImportExportDialogs(importExport);
+        cases = new CasesViewModel(workspace, tasks, notices, Shop.aggregateTypes(), upcasters,
+                settings.home().resolve("cases"));
+        CaseDialogs caseDialogs = new CaseDialogs(cases);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         connection = new ConnectionViewModel(main::openShared);
-        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs, connection))
+        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs, caseDialogs,
+                        connection))
                 .register(ConnectionView.class, () -> new ConnectionView(connection))
                 .register(EventsView.class, () -> new EventsView(events))
-                .register(CommandsView.class, () -> new CommandsView(commands))
+                .register(CommandsView.class, () -> new CommandsView(commands, caseDialogs))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
-                .register(VersionsView.class, () -> new VersionsView(versions));
+                .register(VersionsView.class, () -> new VersionsView(versions))
+                .register(WhatIfView.class, () -> new WhatIfView(whatIf));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -127,7 +146,16 @@ public final class Workbench {
         return importExportDialogs;
     }
 
+    public CasesViewModel cases() {
+        return cases;
+    }
+
+    public WhatIfViewModel whatIf() {
+        return whatIf;
+    }
+
     public void close() {
+        whatIfWindow.close();
         timeline.close();
         events.close();
         main.close();

@@ -7,6 +7,7 @@ import io.eventscope.cli.bench.StoreBenchmarks;
 import io.eventscope.cli.bench.TimeTravelBenchmarks;
 import io.eventscope.cli.bench.TimelineBenchmarks;
 import io.eventscope.cli.bench.VersioningBenchmarks;
+import io.eventscope.cli.bench.WhatIfBenchmarks;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.EventStoreException;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("fold", TimeTravelBenchmarks::fold);
         STEPS.put("timeline-jump", TimelineBenchmarks::timelineJump);
         STEPS.put("versioning", VersioningBenchmarks::importExportUpcast);
+        STEPS.put("what-if", WhatIfBenchmarks::whatIf);
     }
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",

@@ -33,6 +33,9 @@ import picocli.CommandLine.ParseResult;
                 ExportCommand.class,
                 CopyCommand.class,
                 UpcastCommand.class,
+                WhatIfCommand.class,
+                CaseCommand.class,
+                JUnitCommand.class,
                 BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

@@ -2,6 +2,7 @@ package io.eventscope.app.commands;
 
 import static io.eventscope.app.Columns.showing;
 
+import io.eventscope.app.cases.CaseDialogs;
 import io.eventscope.shop.form.CommandSpec;
 import io.eventscope.shop.form.FieldType;
 import java.util.List;
@@ -50,9 +51,12 @@ public final class CommandsView {
     @FXML private TableColumn<HistoryEntry, String> historyCorrelation;
     @FXML private Button runAgainButton;
     @FXML private Button showEventsButton;
+    @FXML private Button exportTestButton;
+    private final CaseDialogs cases;
 
-    public CommandsView(CommandsViewModel model) {
+    public CommandsView(CommandsViewModel model, CaseDialogs cases) {
         this.model = model;
+        this.cases = cases;
     }
 
     @FXML
@@ -245,6 +249,16 @@ public final class CommandsView {
         model.selectedHistory().bind(historyTable.getSelectionModel().selectedItemProperty());
         runAgainButton.disableProperty().bind(model.selectedHistory().isNull());
         showEventsButton.disableProperty().bind(model.selectedHistory().isNull());
+        exportTestButton.disableProperty().bind(model.selectedHistory().isNull());
+    }
+
+    @FXML
+    private void exportAsTest() {
+        HistoryEntry selected = model.selectedHistory().get();
+        if (selected != null) {
+            cases.chooseTestFile(historyTable.getScene().getWindow(), selected.entry().commandId(),
+                    selected.commandType());
+        }
     }
 
     @FXML

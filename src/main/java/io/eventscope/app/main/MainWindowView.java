@@ -7,6 +7,7 @@ import io.eventscope.app.ViewEntry;
 import io.eventscope.app.ViewFactory;
 import io.eventscope.app.connect.ConnectionView;
 import io.eventscope.app.connect.ConnectionViewModel;
+import io.eventscope.app.cases.CaseDialogs;
 import io.eventscope.app.importexport.ImportExportDialogs;
 import java.io.File;
 import java.nio.file.Path;
@@ -51,6 +52,7 @@ public final class MainWindowView {
     private final ConnectionViewModel connection;
     private static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
 
+    private final CaseDialogs cases;
     private final Map<String, Parent> loaded = new HashMap<>();
     private final Map<String, ToggleButton> navButtons = new HashMap<>();
 
@@ -68,10 +70,11 @@ public final class MainWindowView {
     @FXML private Button cancelTaskButton;
 
     public MainWindowView(MainWindowViewModel model, ViewFactory views, ImportExportDialogs importExport,
-                          ConnectionViewModel connection) {
+                          CaseDialogs cases, ConnectionViewModel connection) {
         this.model = model;
         this.views = views;
         this.importExport = importExport;
+        this.cases = cases;
         this.connection = connection;
     }
 
@@ -243,6 +246,16 @@ public final class MainWindowView {
     @FXML
     private void exportEvents() {
         importExport.chooseExport();
+    }
+
+    @FXML
+    private void openCase() {
+        cases.chooseCaseToOpen(window());
+    }
+
+    @FXML
+    private void importCase() {
+        cases.chooseCaseToImport(window());
     }
 
     @FXML

@@ -62,6 +62,7 @@ public final class TimelineView {
     @FXML private ListView<EventItem> eventList;
     @FXML private Label eventTitleLabel;
     @FXML private Button correlationButton;
+    @FXML private Button whatIfButton;
     @FXML private TreeView<StateNode> stateTree;
     @FXML private TableView<ChangeRow> diffTable;
     @FXML private TableColumn<ChangeRow, String> opColumn;
@@ -134,6 +135,7 @@ public final class TimelineView {
                 .concat(model.length().asString(" / %d")));
         eventTitleLabel.textProperty().bind(model.eventTitle());
         correlationButton.disableProperty().bind(model.eventCorrelation().isEmpty());
+        whatIfButton.disableProperty().bind(model.shownVersion().lessThan(1));
     }
 
     private void bindSlider() {
@@ -378,6 +380,11 @@ public final class TimelineView {
     @FXML
     private void addConditionBreakpoint() {
         model.addConditionBreakpoint();
+    }
+
+    @FXML
+    private void whatIf() {
+        model.whatIf();
     }
 
     @FXML

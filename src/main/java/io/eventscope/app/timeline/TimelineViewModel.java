@@ -22,6 +22,7 @@ import io.eventscope.engine.timeline.StreamTimeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.TreeSet;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -84,6 +85,7 @@ public final class TimelineViewModel {
     private final ObservableList<BlameRow> blameRows = FXCollections.observableArrayList();
 
     private volatile List<StreamInfo> knownStreams = List.of();
+    private BiConsumer<String, Long> whatIfOpener = (stream, version) -> { };
     private StreamTimeline timeline;
     private int generation;
     private boolean loading;
@@ -538,6 +540,17 @@ public final class TimelineViewModel {
 
     public ObservableList<BlameRow> blameRows() {
         return blameRows;
+    }
+
+    /** Where "What if…" forks: the stream and version shown. */
+    public void setWhatIfOpener(BiConsumer<String, Long> opener) {
+        whatIfOpener = opener;
+    }
+
+    /** Forks the past at the version shown (the What if window). */
+    public void whatIf() {
+        pause();
+        whatIfOpener.accept(streamId.get(), shownVersion.get());
     }
 
     public void close() {

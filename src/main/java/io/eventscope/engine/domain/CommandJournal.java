@@ -1,7 +1,10 @@
 package io.eventscope.engine.domain;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Every command the engine handled, accepted or not, kept next to the events. */
 public interface CommandJournal {
@@ -13,6 +16,23 @@ public interface CommandJournal {
 
     /** The commands of one correlation, oldest first. */
     List<JournalEntry> byCorrelationId(String correlationId);
+
+    /**
+     * The commands addressed to any of these streams, oldest first. This default pages through
+     * the whole journal; a journal with an index answers from it.
+     */
+    default List<JournalEntry> byStreamIds(Set<String> streamIds) {
+        List<JournalEntry> found = new ArrayList<>();
+        int page = 1_000;
+        for (int offset = 0; ; offset += page) {
+            List<JournalEntry> entries = recent(offset, page);
+            entries.stream().filter(e -> e.streamId() != null && streamIds.contains(e.streamId())).forEach(found::add);
+            if (entries.size() < page) {
+                Collections.reverse(found);
+                return found;
+            }
+        }
+    }
 
     /** A page of commands, most recent first. */
     List<JournalEntry> recent(int offset, int limit);

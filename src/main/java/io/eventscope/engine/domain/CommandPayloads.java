@@ -12,11 +12,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Turns a command's JSON payload into its record, explaining a bad payload by field path. */
-final class CommandPayloads {
+public final class CommandPayloads {
     private CommandPayloads() {
     }
 
-    static <C> C read(JsonNode payload, Class<C> type) {
+    /** The command record for a payload, or an {@link InvalidCommandException} naming the bad field. */
+    public static <C> C read(JsonNode payload, Class<C> type) {
         if (!payload.isObject()) {
             throw new InvalidCommandException("the payload must be a JSON object, was " + payload.getNodeType(), null);
         }

@@ -13,8 +13,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The journal in the store's database (table command_journal, migration V2). */
 public final class JdbcCommandJournal implements CommandJournal {
@@ -70,6 +72,16 @@ public final class JdbcCommandJournal implements CommandJournal {
     @Override
     public List<JournalEntry> byCorrelationId(String correlationId) {
         return query("SELECT " + COLUMNS + " FROM command_journal WHERE correlation_id = ? ORDER BY seq", correlationId);
+    }
+
+    @Override
+    public List<JournalEntry> byStreamIds(Set<String> streamIds) {
+        if (streamIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", Collections.nCopies(streamIds.size(), "?"));
+        return query("SELECT " + COLUMNS + " FROM command_journal WHERE stream_id IN (" + marks + ") ORDER BY seq",
+                streamIds.toArray());
     }
 
     @Override

@@ -41,8 +41,43 @@ public final class ReadOnlySql {
         if (sql == null || sql.isBlank()) {
             throw new ProjectionException("Type a query first, for example SELECT * FROM order_read_model");
         }
+        SQLException notFound = null;
+        // DDL looks for tables in the default schema only, not the search path: so that
+        // "DROP TABLE order_read_model" meets the refusal rather than "not found", a name the
+        // database did not find is tried with each read model's schema as the default one.
+        // Re-running is harmless: nothing this user runs can write.
+        for (String schema : defaultSchemas()) {
+            try {
+                return runIn(schema, sql, maxRows);
+            } catch (SQLException e) {
+                if (ReadModelSql.isRefusedWrite(e)) {
+                    throw new ReadOnlyViolation("The SQL console is read-only: it can run queries but cannot change,"
+                            + " create or drop anything, and nothing was changed (the database said: "
+                            + firstLine(e.getMessage()) + ")", e);
+                }
+                if (ReadModelSql.isCancelled(e)) {
+                    throw new QueryCancelled();
+                }
+                if (!ReadModelSql.isNotFound(e)) {
+                    throw failed(e);
+                }
+                notFound = notFound == null ? e : notFound;
+            }
+        }
+        throw failed(notFound);
+    }
+
+    private List<String> defaultSchemas() {
+        List<String> out = new ArrayList<>();
+        out.add("PUBLIC");
+        out.addAll(schemas);
+        return out;
+    }
+
+    private QueryResult runIn(String schema, String sql, int maxRows) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             ReadModelSql.searchPath(c, schemas);
+            c.setSchema(schema);
             try (Statement s = c.createStatement()) {
                 running.set(s);
                 s.setMaxRows(maxRows + 1);
@@ -56,17 +91,11 @@ public final class ReadOnlySql {
             } finally {
                 running.set(null);
             }
-        } catch (SQLException e) {
-            if (ReadModelSql.isRefusedWrite(e)) {
-                throw new ReadOnlyViolation("The SQL console is read-only: it can run queries but cannot change,"
-                        + " create or drop anything, and nothing was changed (the database said: "
-                        + firstLine(e.getMessage()) + ")", e);
-            }
-            if (ReadModelSql.isCancelled(e)) {
-                throw new QueryCancelled();
-            }
-            throw new ProjectionException("The query failed: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    private static ProjectionException failed(SQLException e) {
+        return new ProjectionException("The query failed: " + firstLine(e.getMessage()), e);
     }
 
     /** Stops the running query, if any; it then fails with {@link QueryCancelled}. */

@@ -54,6 +54,12 @@ final class ReadModelSql {
                 || code == org.h2.api.ErrorCode.DATABASE_IS_READ_ONLY;
     }
 
+    static boolean isNotFound(SQLException e) {
+        return e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
+                || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2
+                || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1;
+    }
+
     static boolean isCancelled(SQLException e) {
         return e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED;
     }

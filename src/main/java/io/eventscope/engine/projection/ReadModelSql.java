@@ -18,6 +18,12 @@ final class ReadModelSql {
     private ReadModelSql() {
     }
 
+    /** The reader joins the open database by its name alone: settings in the URL need admin rights. */
+    static String readerUrl(String url) {
+        int settings = url.indexOf(';');
+        return settings < 0 ? url : url.substring(0, settings);
+    }
+
     static void dropSchema(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

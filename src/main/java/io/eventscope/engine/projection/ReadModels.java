@@ -30,11 +30,12 @@ public final class ReadModels implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,40}");
 
-    private final Database db;
+    private volatile Database db;
     private final boolean ownsDatabase;
     private final EventStore store;
     private final boolean run;
-    private final Registry registry;
+    private volatile Registry registry;
+    private boolean prepared;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final String readerPassword = UUID.randomUUID().toString();
 
@@ -71,9 +72,7 @@ public final class ReadModels implements AutoCloseable {
             return new ReadModels(null, false, store, false);
         }
         boolean owns = db == null;
-        Database database = owns
-                ? Database.open("jdbc:h2:mem:readmodels-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1") : db;
-        ReadModels models = new ReadModels(database, owns, store, run);
+        ReadModels models = new ReadModels(db, owns, store, run);
         try {
             for (Projection p : projections) {
                 if (!NAME.matcher(p.name()).matches()) {
@@ -82,13 +81,35 @@ public final class ReadModels implements AutoCloseable {
                 }
                 models.slots.put(p.name(), new Slot(p));
             }
-            models.prepare();
+            if (!owns) {
+                models.ready();
+            }
             return models;
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             models.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens what the read models need on first use. An in-memory store's read models get their
+     * own H2 database then, so opening an engine on the FX thread (tests do) never waits for it.
+     */
+    private synchronized void ready() {
+        if (prepared || slots.isEmpty()) {
+            return;
+        }
+        try {
+            if (db == null) {
+                db = Database.open("jdbc:h2:mem:readmodels-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            }
+            registry = new Registry(db);
+            prepare();
+            prepared = true;
+        } catch (SQLException | RuntimeException e) {
             throw e instanceof ProjectionException pe ? pe
-                    : new ProjectionException("Could not open the read models in " + database.describe() + ": "
-                    + e.getMessage(), e);
+                    : new ProjectionException("Could not open the read models in " + (db == null ? "memory" : db.describe())
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -127,6 +148,7 @@ public final class ReadModels implements AutoCloseable {
     }
 
     public List<ProjectionStatus> status() {
+        ready();
         long head = store.headPosition();
         List<ProjectionStatus> out = new ArrayList<>();
         for (String name : slots.keySet()) {
@@ -136,6 +158,7 @@ public final class ReadModels implements AutoCloseable {
     }
 
     public ProjectionStatus status(String name) {
+        ready();
         return status(name, store.headPosition());
     }
 
@@ -155,6 +178,7 @@ public final class ReadModels implements AutoCloseable {
 
     /** Stops applying events until {@link #resume}; remembered across restarts. */
     public void pause(String name) {
+        ready();
         Slot slot = slot(name);
         synchronized (slot) {
             stopRunner(slot);
@@ -167,6 +191,7 @@ public final class ReadModels implements AutoCloseable {
     }
 
     public void resume(String name) {
+        ready();
         Slot slot = slot(name);
         synchronized (slot) {
             try {
@@ -182,6 +207,7 @@ public final class ReadModels implements AutoCloseable {
 
     /** Tries the parked event again (and goes on from there); it may park again. */
     public void retry(String name) {
+        ready();
         Slot slot = slot(name);
         synchronized (slot) {
             try {
@@ -201,6 +227,7 @@ public final class ReadModels implements AutoCloseable {
      * projection, also not by later rebuilds. Then goes on.
      */
     public void skip(String name) {
+        ready();
         Slot slot = slot(name);
         synchronized (slot) {
             try {
@@ -228,6 +255,7 @@ public final class ReadModels implements AutoCloseable {
      * now; a failing event parks its projection as the runner would. For the command line.
      */
     public void catchUp() {
+        ready();
         for (Slot slot : slots.values()) {
             synchronized (slot) {
                 String name = slot.projection.name();
@@ -266,6 +294,7 @@ public final class ReadModels implements AutoCloseable {
      * next open, after a kill).
      */
     public RebuildReport rebuild(String name, ProgressMonitor progress) {
+        ready();
         Slot slot = slot(name);
         synchronized (slot.rebuildLock) {
             long started = System.nanoTime();
@@ -342,6 +371,7 @@ public final class ReadModels implements AutoCloseable {
      * events make). Close it to drop the schema.
      */
     public ScratchReadModel asOf(String name, long upTo, EventFilter filter) {
+        ready();
         Slot slot = slot(name);
         try {
             Generation scratch = createGeneration(slot.projection, nextGeneration(name));
@@ -365,6 +395,7 @@ public final class ReadModels implements AutoCloseable {
      * (or the live one missed or doubled something).
      */
     public CheckReport check(String name, ProgressMonitor progress) {
+        ready();
         Slot slot = slot(name);
         long head = store.headPosition();
         try (ScratchReadModel scratch = asOf(name, slot.live.checkpoint(), EventFilter.ALL)) {
@@ -395,6 +426,7 @@ public final class ReadModels implements AutoCloseable {
     }
 
     <T> T queryIn(String schema, SqlQuery<T> query) {
+        ready();
         try (Connection c = db.connection()) {
             c.setSchema(schema);
             try {
@@ -415,6 +447,7 @@ public final class ReadModels implements AutoCloseable {
 
     /** The tables of a read model's live generation, by name. */
     public List<String> tables(String name) {
+        ready();
         try (Connection c = db.connection()) {
             return ShadowCheck.tables(c, slot(name).live.generation().schema());
         } catch (SQLException e) {
@@ -424,18 +457,19 @@ public final class ReadModels implements AutoCloseable {
 
     /** The console: SQL typed by a person, run as a database user that may only read. */
     public ReadOnlySql console() {
-        if (db == null) {
+        if (slots.isEmpty()) {
             throw new ProjectionException("This engine has no read models to query");
         }
+        ready();
         List<String> schemas = slots.values().stream().map(s -> s.live.generation().schema()).toList();
-        return new ReadOnlySql(db.url(), ReadModelSql.READER, readerPassword, schemas);
+        return new ReadOnlySql(ReadModelSql.readerUrl(db.url()), ReadModelSql.READER, readerPassword, schemas);
     }
 
     /** Stops the runners; the database closes with its owner (or here, when it is our own). */
     @Override
     public void close() {
         slots.values().forEach(ReadModels::stopRunner);
-        if (ownsDatabase && db != null) {
+        if (ownsDatabase && db != null) { // opened by ready()
             try (Connection c = db.connection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");
             } catch (SQLException e) {

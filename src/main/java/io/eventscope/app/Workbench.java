@@ -13,6 +13,8 @@ import io.eventscope.app.importexport.ImportExportDialogs;
 import io.eventscope.app.importexport.ImportExportViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
+import io.eventscope.app.readmodels.ReadModelsView;
+import io.eventscope.app.readmodels.ReadModelsViewModel;
 import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
 import io.eventscope.app.versions.VersionsView;
@@ -23,6 +25,7 @@ import io.eventscope.app.whatif.WhatIfWindow;
 import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.Shop;
+import io.eventscope.shop.readmodel.ShopReadModels;
 import io.eventscope.shop.upcast.ShopUpcasters;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
@@ -46,6 +49,7 @@ public final class Workbench {
     private final MainWindowViewModel main;
     private final TimelineViewModel timeline;
     private final ConnectionViewModel connection;
+    private final ReadModelsViewModel readModels;
     private final ViewFactory views = new ViewFactory();
     private final WhatIfViewModel whatIf;
     private final CasesViewModel cases;
@@ -54,12 +58,13 @@ public final class Workbench {
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
         UpcasterChain upcasters = ShopUpcasters.chain();
         workspace = new Workspace(tasks, opener, opened -> Engine.open(opened,
-                Shop.aggregateTypes(), upcasters), seeder, settings);
+                Shop.aggregateTypes(), upcasters, ShopReadModels.projections()), seeder, settings);
         Navigation navigation = new Navigation(List.of(
                 new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
                 new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
-                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
+                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class),
+                new ViewEntry("read-models", "Read models", "mdi2t-table-eye", ReadModelsView.class)));
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
@@ -74,6 +79,7 @@ public final class Workbench {
             whatIfWindow.show();
         });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
+        readModels = new ReadModelsViewModel(workspace, tasks);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
             EventRow row = events.selected().get();
             return row == null ? null : row.summary().get();
@@ -91,7 +97,8 @@ public final class Workbench {
                 .register(CommandsView.class, () -> new CommandsView(commands, caseDialogs))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
                 .register(VersionsView.class, () -> new VersionsView(versions))
-                .register(WhatIfView.class, () -> new WhatIfView(whatIf));
+                .register(WhatIfView.class, () -> new WhatIfView(whatIf))
+                .register(ReadModelsView.class, () -> new ReadModelsView(readModels));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -137,6 +144,10 @@ public final class Workbench {
         return connection;
     }
 
+    public ReadModelsViewModel readModels() {
+        return readModels;
+    }
+
     public ImportExportViewModel importExport() {
         return importExport;
     }
@@ -157,6 +168,7 @@ public final class Workbench {
     public void close() {
         whatIfWindow.close();
         timeline.close();
+        readModels.close();
         events.close();
         main.close();
         workspace.close();

@@ -1,5 +1,7 @@
 package io.eventscope.cli;
 
+import io.eventscope.engine.projection.ProjectionException;
+import io.eventscope.engine.projection.ReadOnlyViolation;
 import io.eventscope.engine.store.ConcurrencyConflictException;
 import io.eventscope.engine.store.EventStoreException;
 import java.io.BufferedWriter;
@@ -36,6 +38,9 @@ import picocli.CommandLine.ParseResult;
                 WhatIfCommand.class,
                 CaseCommand.class,
                 JUnitCommand.class,
+                ProjectionsCommand.class,
+                QueryCommand.class,
+                SqlCommand.class,
                 BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
@@ -87,7 +92,7 @@ public final class Cli {
             err.println("conflict: " + e.getMessage());
             return CONFLICT;
         }
-        if (e instanceof EventStoreException) {
+        if (e instanceof EventStoreException || e instanceof ProjectionException || e instanceof ReadOnlyViolation) {
             err.println("error: " + e.getMessage());
             return USAGE;
         }

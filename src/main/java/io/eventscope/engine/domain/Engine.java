@@ -5,6 +5,8 @@ import io.eventscope.engine.bus.DeadLetters;
 import io.eventscope.engine.bus.EventBus;
 import io.eventscope.engine.bus.InMemoryDeadLetters;
 import io.eventscope.engine.bus.JdbcDeadLetters;
+import io.eventscope.engine.projection.Projection;
+import io.eventscope.engine.projection.ReadModels;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.upcast.UpcasterChain;
@@ -32,8 +34,10 @@ public final class Engine implements AutoCloseable {
     private final EventBus bus;
     private final TimeTravel timeTravel;
     private final CausationTrees causationTrees;
+    private final ReadModels readModels;
 
-    private Engine(OpenStore openStore, List<AggregateType<?, ?, ?>> types, UpcasterChain upcasters) {
+    private Engine(OpenStore openStore, List<AggregateType<?, ?, ?>> types, UpcasterChain upcasters,
+                   List<Projection> projections) {
         this.openStore = openStore;
         this.store = new UpcastingEventStore(openStore.store(), upcasters);
         DeadLetters deadLetters;
@@ -58,11 +62,23 @@ public final class Engine implements AutoCloseable {
         this.causationTrees = new CausationTrees(openStore.store(), journal);
         this.bus = new EventBus(store, deadLetters, Backoff.DEFAULT);
         bus.start();
+        try {
+            this.readModels = ReadModels.open(openStore.database(), store, projections, true);
+        } catch (RuntimeException e) {
+            bus.close();
+            throw e;
+        }
     }
 
     /** An engine that owns the opened store: closing the engine closes it. */
     public static Engine open(OpenStore openStore, List<AggregateType<?, ?, ?>> types, UpcasterChain upcasters) {
-        return new Engine(openStore, types, upcasters);
+        return new Engine(openStore, types, upcasters, List.of());
+    }
+
+    /** The same, with read models kept up to date by {@code projections} while the engine is open. */
+    public static Engine open(OpenStore openStore, List<AggregateType<?, ?, ?>> types, UpcasterChain upcasters,
+                              List<Projection> projections) {
+        return new Engine(openStore, types, upcasters, projections);
     }
 
     /** The store as every part of the engine reads it: events upcast to their current shape. */
@@ -95,10 +111,16 @@ public final class Engine implements AutoCloseable {
         return causationTrees;
     }
 
-    /** Stops the bus (parking what it could not deliver), then closes the store. */
+    /** The read models, running; none when opened without projections. */
+    public ReadModels readModels() {
+        return readModels;
+    }
+
+    /** Stops the read models and the bus (parking what it could not deliver), then closes the store. */
     @Override
     public void close() {
         try {
+            readModels.close();
             bus.close();
         } finally {
             openStore.close();

@@ -1,0 +1,51 @@
+package io.eventscope.cli;
+
+import io.eventscope.engine.event.Json;
+import io.eventscope.shop.readmodel.OrderQueryHandler;
+import io.eventscope.shop.readmodel.StockQueryHandler;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Asks the shop's read models (brought up to the head first). JSON out.")
+final class QueryCommand {
+    @Spec
+    CommandSpec spec;
+
+    static final class Which {
+        @Option(names = "--id", paramLabel = "ID", description = "One order, or null when there is none.")
+        String id;
+
+        @Option(names = "--user", paramLabel = "U", description = "A user's orders, newest first.")
+        String user;
+    }
+
+    @Command(name = "orders", mixinStandardHelpOptions = true,
+            description = "Orders from order_read_model: one by --id, a user's by --user, or all by id.")
+    int orders(@Mixin StoreOption store, @ArgGroup(exclusive = true) Which which) {
+        try (ReadSide side = ReadSide.open(store)) {
+            OrderQueryHandler orders = new OrderQueryHandler(side.caughtUp());
+            Object result = which == null ? orders.all()
+                    : which.id != null ? orders.order(which.id).orElse(null)
+                    : orders.userOrders(which.user);
+            spec.commandLine().getOut().println(Json.write(Json.MAPPER.valueToTree(result)));
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "stock", mixinStandardHelpOptions = true,
+            description = "Stock levels per SKU; with --below N only those with fewer than N available, lowest first.")
+    int stock(@Mixin StoreOption store,
+              @Option(names = "--below", paramLabel = "N", description = "Low stock: fewer than N units available.") Long below) {
+        try (ReadSide side = ReadSide.open(store)) {
+            StockQueryHandler stock = new StockQueryHandler(side.caughtUp());
+            Object result = below == null ? stock.all() : stock.lowStock(below);
+            spec.commandLine().getOut().println(Json.write(Json.MAPPER.valueToTree(result)));
+        }
+        return Cli.OK;
+    }
+}

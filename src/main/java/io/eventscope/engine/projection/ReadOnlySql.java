@@ -1,0 +1,149 @@
+package io.eventscope.engine.projection;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * SQL typed by a person, run on a connection of a database user that has SELECT rights and
+ * nothing else: the database itself refuses every write, however the text is written (no
+ * parsing here). Unqualified names find the live read models' tables, then the store's.
+ * One query runs at a time per instance; {@link #cancel()} stops it from another thread.
+ */
+public final class ReadOnlySql {
+    private final String url;
+    private final String user;
+    private final String password;
+    private final List<String> schemas;
+    private final AtomicReference<Statement> running = new AtomicReference<>();
+
+    ReadOnlySql(String url, String user, String password, List<String> schemas) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.schemas = schemas;
+    }
+
+    /**
+     * Runs the text and returns up to {@code maxRows} rows of its result.
+     *
+     * @throws ReadOnlyViolation when the text tries to change anything
+     * @throws QueryCancelled when {@link #cancel()} stopped it
+     * @throws ProjectionException for SQL the database cannot run, with its message
+     */
+    public QueryResult run(String sql, int maxRows) {
+        if (sql == null || sql.isBlank()) {
+            throw new ProjectionException("Type a query first, for example SELECT * FROM order_read_model");
+        }
+        SQLException notFound = null;
+        // DDL looks for tables in the default schema only, not the search path: so that
+        // "DROP TABLE order_read_model" meets the refusal rather than "not found", a name the
+        // database did not find is tried with each read model's schema as the default one.
+        // Re-running is harmless: nothing this user runs can write.
+        for (String schema : defaultSchemas()) {
+            try {
+                return runIn(schema, sql, maxRows);
+            } catch (SQLException e) {
+                if (ReadModelSql.isRefusedWrite(e)) {
+                    throw new ReadOnlyViolation("The SQL console is read-only: it can run queries but cannot change,"
+                            + " create or drop anything, and nothing was changed (the database said: "
+                            + firstLine(e.getMessage()) + ")", e);
+                }
+                if (ReadModelSql.isCancelled(e)) {
+                    throw new QueryCancelled();
+                }
+                if (!ReadModelSql.isNotFound(e)) {
+                    throw failed(e);
+                }
+                notFound = notFound == null ? e : notFound;
+            }
+        }
+        throw failed(notFound);
+    }
+
+    private List<String> defaultSchemas() {
+        List<String> out = new ArrayList<>();
+        out.add("PUBLIC");
+        out.addAll(schemas);
+        return out;
+    }
+
+    private QueryResult runIn(String schema, String sql, int maxRows) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            ReadModelSql.searchPath(c, schemas);
+            c.setSchema(schema);
+            try (Statement s = c.createStatement()) {
+                running.set(s);
+                s.setMaxRows(maxRows + 1);
+                if (!s.execute(sql)) {
+                    return new QueryResult(List.of("result"), List.of(List.of("The statement ran and returned no rows.")),
+                            false);
+                }
+                try (ResultSet rs = s.getResultSet()) {
+                    return read(rs, maxRows);
+                }
+            } finally {
+                running.set(null);
+            }
+        }
+    }
+
+    private static ProjectionException failed(SQLException e) {
+        return new ProjectionException("The query failed: " + firstLine(e.getMessage()), e);
+    }
+
+    /** Stops the running query, if any; it then fails with {@link QueryCancelled}. */
+    public void cancel() {
+        Statement s = running.get();
+        if (s != null) {
+            try {
+                s.cancel();
+            } catch (SQLException ignored) {
+                // it finished meanwhile
+            }
+        }
+    }
+
+    private static QueryResult read(ResultSet rs, int maxRows) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        boolean truncated = false;
+        while (rs.next()) {
+            if (rows.size() == maxRows) {
+                truncated = true;
+                break;
+            }
+            List<String> row = new ArrayList<>(columns.size());
+            for (int i = 1; i <= columns.size(); i++) {
+                row.add(rs.getString(i));
+            }
+            rows.add(row);
+        }
+        return new QueryResult(columns, rows, truncated);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no reason given";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /** A query stopped by {@link #cancel()}. */
+    public static final class QueryCancelled extends RuntimeException {
+        QueryCancelled() {
+            super("The query was cancelled.");
+        }
+    }
+}

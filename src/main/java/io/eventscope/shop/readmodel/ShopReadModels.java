@@ -1,0 +1,14 @@
+package io.eventscope.shop.readmodel;
+
+import io.eventscope.engine.projection.Projection;
+import java.util.List;
+
+/** The shop's read models. Saga status joins them once sagas exist. */
+public final class ShopReadModels {
+    private ShopReadModels() {
+    }
+
+    public static List<Projection> projections() {
+        return List.of(new OrderProjection(), new StockProjection());
+    }
+}

@@ -20,6 +20,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class Database implements AutoCloseable {
     private static final String H2_FILE = "jdbc:h2:file:";
+    private static final String MIGRATIONS = "db/migration";
 
     private final String url;
     private final JdbcConnectionPool pool;
@@ -29,7 +30,7 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Opens (creating if needed) and migrates the database at a JDBC URL. */
+    /** Opens (creating if needed) and migrates the database at a JDBC URL; a current schema is left as it is. */
     public static Database open(String jdbcUrl) {
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
         pool.setMaxConnections(16);
@@ -39,11 +40,13 @@ public final class Database implements AutoCloseable {
                     s.execute("SET WRITE_DELAY 0");
                 }
             }
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            if (!SchemaHistory.isCurrent(pool, MIGRATIONS)) {
+                Flyway.configure()
+                        .dataSource(pool)
+                        .locations("classpath:" + MIGRATIONS)
+                        .load()
+                        .migrate();
+            }
         } catch (SQLException | RuntimeException e) {
             pool.dispose();
             throw openFailure(jdbcUrl, e);

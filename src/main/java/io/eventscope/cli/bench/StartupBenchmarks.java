@@ -31,7 +31,8 @@ public final class StartupBenchmarks {
     private static final int RUNS = 5;
     /** What the Events view logs when its first page of rows arrives. */
     private static final String FIRST_ROWS = "First rows shown";
-    private static final long WINDOW_TIMEOUT_SECONDS = 60;
+    /** Generous: the untimed first start also fills the sample store, slow on a busy machine. */
+    private static final long WINDOW_TIMEOUT_SECONDS = 300;
 
     private StartupBenchmarks() {
     }

@@ -75,9 +75,11 @@ public final class EnvelopeJson {
         json.writeStringField(USER_ID, e.metadata().userId());
         json.writeStringField(CORRELATION_ID, e.metadata().correlationId());
         json.writeStringField(CAUSATION_ID, e.metadata().causationId());
-        for (Map.Entry<String, String> entry : new TreeMap<>(e.metadata().extra()).entrySet()) {
-            if (!NAMED_METADATA.contains(entry.getKey())) {
-                json.writeStringField(entry.getKey(), entry.getValue());
+        if (!e.metadata().extra().isEmpty()) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(e.metadata().extra()).entrySet()) {
+                if (!NAMED_METADATA.contains(entry.getKey())) {
+                    json.writeStringField(entry.getKey(), entry.getValue());
+                }
             }
         }
         json.writeEndObject();

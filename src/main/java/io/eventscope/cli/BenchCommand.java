@@ -3,6 +3,7 @@ package io.eventscope.cli;
 import io.eventscope.cli.bench.BenchContext;
 import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
+import io.eventscope.cli.bench.StartupBenchmarks;
 import io.eventscope.cli.bench.StoreBenchmarks;
 import io.eventscope.cli.bench.TimeTravelBenchmarks;
 import io.eventscope.cli.bench.TimelineBenchmarks;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the event store (appends, replay, lookups, in-memory store), time travel (stateAt,"
-                + " full folds) and versioning (import, export, upcast dry run): one JSON line per figure.")
+                + " full folds), versioning (import, export, upcast dry run) and start-up (a command, the window): one JSON"
+                + " line per figure.")
 public final class BenchCommand implements Callable<Integer> {
     /** In this order: the first step loads the store that later ones read, so it always runs. */
     private static final Map<String, BenchStep> STEPS = new LinkedHashMap<>();
@@ -49,6 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("timeline-jump", TimelineBenchmarks::timelineJump);
         STEPS.put("versioning", VersioningBenchmarks::importExportUpcast);
         STEPS.put("what-if", WhatIfBenchmarks::whatIf);
+        STEPS.put("cli-start", StartupBenchmarks::cliStart);
+        STEPS.put("window-start", StartupBenchmarks::windowStart);
     }
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",

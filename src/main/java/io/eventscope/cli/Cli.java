@@ -8,7 +8,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,8 +42,6 @@ import picocli.CommandLine.ParseResult;
                 SqlCommand.class,
                 BenchCommand.class})
 public final class Cli {
-    private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
-
     /** Exit codes every command keeps to. */
     public static final int OK = 0;
     public static final int FINDING = 1;
@@ -96,8 +93,10 @@ public final class Cli {
             err.println("error: " + e.getMessage());
             return USAGE;
         }
-        // Anything else is a bug: keep the trace, but in the log, not in the user's face.
-        LOG.error("{} failed", cl.getCommandName(), e);
+        // Anything else is a bug: keep the trace, but in the log, not in the user's face. The
+        // logger is fetched here, not held in a field: starting logging costs a short command
+        // a good part of its start-up, and most runs never log.
+        LoggerFactory.getLogger(Cli.class).error("{} failed", cl.getCommandName(), e);
         err.println("internal error: " + e);
         return INTERNAL_ERROR;
     }

@@ -33,7 +33,8 @@ class BenchCommandTest {
         assertThat(lines).extracting(f -> f.get("name").asText()).containsExactly("append-batch100", "append-single",
                 "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
                 "fold-json-merge", "timeline-open", "timeline-jump", "upcast-dry-run", "export-ndjson", "import-ndjson",
-                "what-if-branch");
+                "what-if-branch",
+                "cli-start", "window-start");
         for (String withBaseline : List.of("append-batch100", "append-single", "replay", "upcast-dry-run",
                 "export-ndjson", "import-ndjson")) {
             JsonNode f = figures.get(withBaseline);
@@ -56,6 +57,13 @@ class BenchCommandTest {
             assertThat(figures.get(fold).get("unit").asText()).isEqualTo("ms");
             assertThat(figures.get(fold).has("baseline")).isTrue();
         }
+        JsonNode cliStart = figures.get("cli-start");
+        assertThat(cliStart.get("unit").asText()).isEqualTo("ms");
+        assertThat(cliStart.get("baseline").asDouble()).isPositive();
+        assertThat(cliStart.get("ratio").asDouble()).isGreaterThan(1); // a command does more than print a line
+        // the tests run headless: no display for a window to start on
+        assertThat(figures.get("window-start").get("skipped").asText()).contains("no display");
+        assertThat(figures.get("window-start").has("value")).isFalse();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left).isEmpty();
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
@@ -45,17 +46,8 @@ public final class NdjsonExporter {
             JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out);
             json.setRootValueSeparator(null);
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            long from = 1;
-            for (List<EventEnvelope> page = store.read(filter, from, PAGE, Direction.FORWARDS); !page.isEmpty();
-                 page = store.read(filter, from, PAGE, Direction.FORWARDS)) {
-                for (EventEnvelope e : page) {
-                    Json.MAPPER.writeTree(json, format == ExportFormat.NDJSON
-                            ? EnvelopeJson.toNode(e)
-                            : EventBridgeFormat.toPutEventsEntry(e, source, eventBusName));
-                    json.writeRaw('\n');
-                }
-                written += page.size();
-                from = page.get(page.size() - 1).position() + 1;
+            for (Page page = writePage(json, filter, 1); page.count() > 0; page = writePage(json, filter, page.last() + 1)) {
+                written += page.count();
                 json.flush();
                 monitor.progress(written, Math.max(total, written));
                 if (monitor.isCancelled()) {
@@ -67,5 +59,31 @@ public final class NdjsonExporter {
         } catch (IOException e) {
             throw new UncheckedIOException("Export failed after " + written + " events: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Writes the next page of events from {@code from} on. Envelopes copy the stored data text
+     * as it is (export is a copy of the facts; parsing and writing it again cost two thirds of
+     * the time); EventBridge entries nest the envelope as a string, so they are built as trees.
+     */
+    private Page writePage(JsonGenerator json, EventFilter filter, long from) throws IOException {
+        if (format == ExportFormat.NDJSON) {
+            List<RawEvent> page = store.readRaw(filter, from, PAGE);
+            for (RawEvent e : page) {
+                EnvelopeJson.write(json, e);
+                json.writeRaw('\n');
+            }
+            return new Page(page.size(), page.isEmpty() ? 0 : page.get(page.size() - 1).position());
+        }
+        List<EventEnvelope> page = store.read(filter, from, PAGE, Direction.FORWARDS);
+        for (EventEnvelope e : page) {
+            Json.MAPPER.writeTree(json, EventBridgeFormat.toPutEventsEntry(e, source, eventBusName));
+            json.writeRaw('\n');
+        }
+        return new Page(page.size(), page.isEmpty() ? 0 : page.get(page.size() - 1).position());
+    }
+
+    /** How many events a page wrote and the position of its last one. */
+    private record Page(int count, long last) {
     }
 }

@@ -2,6 +2,7 @@ package io.eventscope.engine.store;
 
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.event.RawEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -47,6 +48,15 @@ public interface EventStore extends AutoCloseable {
      * the head).
      */
     List<EventEnvelope> read(EventFilter filter, long fromPosition, int limit, Direction direction);
+
+    /**
+     * {@link #read} forwards, with each event's data as the JSON text the store holds: a store
+     * that keeps text hands it over unparsed (an export then copies it as it is). This default
+     * writes the parsed data back to text.
+     */
+    default List<RawEvent> readRaw(EventFilter filter, long fromPosition, int limit) {
+        return read(filter, fromPosition, limit, Direction.FORWARDS).stream().map(RawEvent::of).toList();
+    }
 
     /** How many events match. */
     long count(EventFilter filter);

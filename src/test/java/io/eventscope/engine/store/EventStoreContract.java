@@ -7,6 +7,7 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.event.RawEvent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,6 +119,26 @@ public abstract class EventStoreContract {
         assertThat(store.readStream("no-such", 1, 10, Direction.FORWARDS)).isEmpty();
         assertThat(store.streamVersion("cart-c1")).isEqualTo(5);
         assertThat(store.streamVersion("no-such")).isZero();
+    }
+
+    @Test
+    void readsRawEventsAsTheParsedReadWithTheDataAsJsonText() {
+        append("order-1", ExpectedVersion.NO_STREAM, event("e-1", "OrderPlaced", "{\"total\":25.00,\"note\":\"caf\u00e9\"}",
+                new Metadata("alice", "c-1", "cmd-1", Map.of("tenant", "acme"))));
+        append("order-2", ExpectedVersion.NO_STREAM, event("E", "{\"items\":[{\"sku\":\"A\",\"qty\":2}]}"));
+        append("order-1", ExpectedVersion.ANY, event("E", "{}"));
+
+        List<RawEvent> raw = store.readRaw(EventFilter.stream("order-1"), 1, 10);
+        List<EventEnvelope> parsed = store.read(EventFilter.stream("order-1"), 1, 10, Direction.FORWARDS);
+        assertThat(raw).hasSize(2);
+        for (int i = 0; i < raw.size(); i++) {
+            RawEvent r = raw.get(i);
+            EventEnvelope e = parsed.get(i);
+            assertThat(Json.parse(r.data())).isEqualTo(e.data());
+            assertThat(new RawEvent(e.eventId(), e.eventType(), e.aggregateType(), e.aggregateId(), e.streamId(),
+                    e.version(), e.schemaVersion(), e.position(), e.timestamp(), r.data(), e.metadata())).isEqualTo(r);
+        }
+        assertThat(store.readRaw(EventFilter.ALL, 2, 1)).extracting(RawEvent::position).containsExactly(2L);
     }
 
     @Test

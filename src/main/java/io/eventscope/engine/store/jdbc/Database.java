@@ -22,6 +22,7 @@ import org.h2.jdbcx.JdbcConnectionPool;
  */
 public final class Database implements AutoCloseable {
     private static final String H2_FILE = "jdbc:h2:file:";
+    private static final String CLASSPATH = "classpath:";
 
     private static final List<Dialect> DIALECTS = List.of(H2Dialect.INSTANCE, PostgresDialect.INSTANCE);
 
@@ -35,7 +36,7 @@ public final class Database implements AutoCloseable {
         this.dialect = dialect;
     }
 
-    /** Opens (creating if needed) and migrates the database at a JDBC URL (H2 or PostgreSQL). */
+    /** Opens (creating if needed) and migrates the database at a JDBC URL (H2 or PostgreSQL); a current schema is left as it is. */
     public static Database open(String jdbcUrl) {
         Dialect dialect = dialectOf(jdbcUrl);
         JdbcConnectionPool pool = JdbcConnectionPool.create(dialect.dataSource(jdbcUrl));
@@ -46,11 +47,13 @@ public final class Database implements AutoCloseable {
                     s.execute("SET WRITE_DELAY 0");
                 }
             }
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations(dialect.migrations())
-                    .load()
-                    .migrate();
+            if (!SchemaHistory.isCurrent(pool, dialect.migrations().substring(CLASSPATH.length()))) {
+                Flyway.configure()
+                        .dataSource(pool)
+                        .locations(dialect.migrations())
+                        .load()
+                        .migrate();
+            }
         } catch (SQLException | RuntimeException e) {
             pool.dispose();
             throw dialect.openFailure(jdbcUrl, e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
+import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.store.EventStoreException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,18 +41,37 @@ final class EventRows {
 
     static EventEnvelope read(Dialect dialect, ResultSet rs) throws SQLException {
         long position = rs.getLong(1);
-        String metadataJson = rs.getString(14);
         try {
             JsonNode data = Json.MAPPER.readTree(rs.getString(13));
-            Map<String, String> extra = metadataJson == null ? Map.of() : Json.MAPPER.readValue(metadataJson, EXTRA);
             return new EventEnvelope(rs.getString(2), rs.getString(5), rs.getString(6), rs.getString(7),
                     rs.getString(3), rs.getLong(4), rs.getInt(8), position,
-                    dialect.timestamp(rs, 9), data,
-                    new Metadata(rs.getString(12), rs.getString(10), rs.getString(11), extra));
+                    dialect.timestamp(rs, 9), data, metadata(rs));
         } catch (JsonProcessingException e) {
-            throw new EventStoreException("The event at position " + position + " holds unreadable JSON: "
-                    + e.getOriginalMessage(), e);
+            throw unreadable(position, e);
         }
+    }
+
+    /** The row with its data left as the stored text. */
+    static RawEvent readRaw(Dialect dialect, ResultSet rs) throws SQLException {
+        long position = rs.getLong(1);
+        try {
+            return new RawEvent(rs.getString(2), rs.getString(5), rs.getString(6), rs.getString(7),
+                    rs.getString(3), rs.getLong(4), rs.getInt(8), position,
+                    dialect.timestamp(rs, 9), rs.getString(13), metadata(rs));
+        } catch (JsonProcessingException e) {
+            throw unreadable(position, e);
+        }
+    }
+
+    private static Metadata metadata(ResultSet rs) throws SQLException, JsonProcessingException {
+        String extraJson = rs.getString(14);
+        Map<String, String> extra = extraJson == null ? Map.of() : Json.MAPPER.readValue(extraJson, EXTRA);
+        return new Metadata(rs.getString(12), rs.getString(10), rs.getString(11), extra);
+    }
+
+    private static EventStoreException unreadable(long position, JsonProcessingException e) {
+        return new EventStoreException("The event at position " + position + " holds unreadable JSON: "
+                + e.getOriginalMessage(), e);
     }
 
     private static String write(Object value) {

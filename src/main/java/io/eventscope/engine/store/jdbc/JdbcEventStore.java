@@ -1,6 +1,7 @@
 package io.eventscope.engine.store.jdbc;
 
 import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.store.AppendResult;
 import io.eventscope.engine.store.CatchUpSubscription;
 import io.eventscope.engine.store.Direction;
@@ -114,6 +115,15 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public List<EventEnvelope> read(EventFilter filter, long fromPosition, int limit, Direction direction) {
+        return read(filter, fromPosition, limit, direction, rs -> EventRows.read(db.dialect(), rs));
+    }
+
+    @Override
+    public List<RawEvent> readRaw(EventFilter filter, long fromPosition, int limit) {
+        return read(filter, fromPosition, limit, Direction.FORWARDS, rs -> EventRows.readRaw(db.dialect(), rs));
+    }
+
+    private <T> List<T> read(EventFilter filter, long fromPosition, int limit, Direction direction, Row<T> row) {
         try (Connection c = db.connection()) {
             long lowest = direction == Direction.FORWARDS ? fromPosition : 1;
             long highest = direction == Direction.FORWARDS ? Long.MAX_VALUE : fromPosition;
@@ -129,7 +139,7 @@ public final class JdbcEventStore implements EventStore {
                 }
             }
             try (PreparedStatement s = prepare(c, EventsSql.read(db.dialect(), filter, lowest, highest, limit, direction))) {
-                return envelopes(s);
+                return rows(s, row);
             }
         } catch (SQLException e) {
             throw failure("read the event log", e);
@@ -291,13 +301,23 @@ public final class JdbcEventStore implements EventStore {
     }
 
     private List<EventEnvelope> envelopes(PreparedStatement s) throws SQLException {
+        return rows(s, rs -> EventRows.read(db.dialect(), rs));
+    }
+
+    private static <T> List<T> rows(PreparedStatement s, Row<T> row) throws SQLException {
         try (ResultSet rs = s.executeQuery()) {
-            List<EventEnvelope> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             while (rs.next()) {
-                out.add(EventRows.read(db.dialect(), rs));
+                out.add(row.read(rs));
             }
             return out;
         }
+    }
+
+    /** Makes one result of the current row of a result set. */
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     private static long queryLong(PreparedStatement s) throws SQLException {

@@ -1,0 +1,105 @@
+package io.eventscope.engine.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eventscope.engine.store.EventStoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening skips Flyway only for a schema that is exactly current; everything else still goes through Flyway. */
+class SchemaHistoryTest {
+    private static final String HISTORY = "\"flyway_schema_history\"";
+
+    @TempDir
+    Path dir;
+    private String url;
+
+    @BeforeEach
+    void createStore() {
+        url = "jdbc:h2:file:" + dir.resolve("shop");
+        Database.open(url).close();
+    }
+
+    @Test
+    void aSchemaWithEveryMigrationAppliedIsCurrent() {
+        try (Database db = Database.open(url)) {
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isTrue();
+        }
+    }
+
+    @Test
+    void aNewDatabaseIsNotCurrent() {
+        try (Database db = Database.open("jdbc:h2:mem:new-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+            execute(db, "DROP TABLE " + HISTORY);
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isFalse();
+        }
+    }
+
+    @Test
+    void anOlderSchemaIsMigratedOnOpen() throws SQLException {
+        try (Database db = Database.open(url)) {
+            execute(db, "DROP INDEX events_type_schema_version");
+            execute(db, "DELETE FROM " + HISTORY + " WHERE \"version\" = '4'");
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isFalse();
+        }
+        try (Database db = Database.open(url)) {
+            assertThat(count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                    + " WHERE INDEX_NAME = 'EVENTS_TYPE_SCHEMA_VERSION'")).isEqualTo(1);
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isTrue();
+        }
+    }
+
+    @Test
+    void aSchemaFromANewerReleaseIsNotCurrent() {
+        try (Database db = Database.open(url)) {
+            execute(db, "INSERT INTO " + HISTORY + " (\"installed_rank\", \"version\", \"description\", \"type\","
+                    + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '99', 'future', 'SQL', 'V99__future.sql', 1, 'sa', 0, TRUE)");
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedMigrationIsRefusedAsFlywayRefusesIt() {
+        try (Database db = Database.open(url)) {
+            execute(db, "UPDATE " + HISTORY + " SET \"success\" = FALSE WHERE \"version\" = '4'");
+        }
+        assertThatThrownBy(() -> Database.open(url))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining(dir.resolve("shop.mv.db").toString())
+                .hasMessageContaining("failed migration to version 4");
+    }
+
+    @Test
+    void aMigrationEditedAfterItWasAppliedIsRefusedAsFlywayRefusesIt() {
+        try (Database db = Database.open(url)) {
+            execute(db, "UPDATE " + HISTORY + " SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '1'");
+        }
+        assertThatThrownBy(() -> Database.open(url))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("checksum mismatch for migration version 1");
+    }
+
+    private static void execute(Database db, String sql) {
+        try (Connection c = db.connection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static long count(Database db, String sql) throws SQLException {
+        try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

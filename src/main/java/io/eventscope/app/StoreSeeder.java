@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * store is empty and the sample file exists, its events are imported, and the command journal
  * beside it ({@code shop-commands.ndjson}, one journal entry per line) is recorded, so the
  * rejected commands show at the roots of their causation trees.
+ *
+ * <p>A seeding stopped halfway (the window closed during the import, or between the import
+ * and the journal) is completed on the next start: a store whose journal is empty and which
+ * holds the sample's first event is seeded again; the import skips the events already stored
+ * and the journal skips the commands already recorded.
  */
 public final class StoreSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(StoreSeeder.class);
@@ -35,11 +41,13 @@ public final class StoreSeeder {
 
     public void seedIfEmpty(EventStore store, CommandJournal journal, BackgroundWork.Progress progress)
             throws IOException {
-        if (store.headPosition() > 0) {
+        if (!Files.isRegularFile(sampleFile)) {
+            if (store.headPosition() == 0) {
+                LOG.info("No sample data at {}; the default store starts empty", sampleFile.toAbsolutePath());
+            }
             return;
         }
-        if (!Files.isRegularFile(sampleFile)) {
-            LOG.info("No sample data at {}; the default store starts empty", sampleFile.toAbsolutePath());
+        if (store.headPosition() > 0 && !(journal.count() == 0 && holdsFirstSampleEvent(store))) {
             return;
         }
         progress.message("Importing sample data " + sampleFile.getFileName());
@@ -67,6 +75,18 @@ public final class StoreSeeder {
         }
     }
 
+    private boolean holdsFirstSampleEvent(EventStore store) throws IOException {
+        try (BufferedReader lines = Files.newBufferedReader(sampleFile, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank()) {
+                    String id = Json.MAPPER.readTree(line).path("eventId").asText();
+                    return !store.positionsOf(List.of(id)).isEmpty();
+                }
+            }
+        }
+        return false;
+    }
+
     private static long recordJournal(Path file, CommandJournal journal) throws IOException {
         long count = 0;
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -74,7 +94,10 @@ public final class StoreSeeder {
                 if (!line.isBlank()) {
                     count++;
                     try {
-                        journal.record(Json.MAPPER.readValue(line, JournalEntry.class));
+                        JournalEntry entry = Json.MAPPER.readValue(line, JournalEntry.class);
+                        if (journal.byCommandId(entry.commandId()).isEmpty()) {
+                            journal.record(entry);
+                        }
                     } catch (IOException e) {
                         throw new IOException(file + " line " + count + ": not a journal entry: " + e.getMessage(), e);
                     }

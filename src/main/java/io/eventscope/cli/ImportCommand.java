@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
                 "Every line is checked first. By default one bad line and nothing is imported: exit 1, with each bad"
                         + " line's number and fault on stderr. With --partial the good lines are imported (exit 0) and,"
                         + " with --rejects, the bad ones copied byte for byte to a side file.",
+                "An import that was killed halfway finishes when run again: events already stored with the same"
+                        + " content are skipped (counted as alreadyStored).",
                 "Prints a JSON summary on stdout."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
@@ -104,6 +106,7 @@ final class ImportCommand implements Callable<Integer> {
         summary.put("file", report.file());
         summary.put("lines", report.lines());
         summary.put("imported", report.imported());
+        summary.put("alreadyStored", report.alreadyStored());
         summary.put("rejected", report.rejected());
         if (rejects != null) {
             summary.put("rejects", rejects.toString());

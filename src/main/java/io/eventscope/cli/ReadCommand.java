@@ -10,6 +10,8 @@ import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.OpenStore;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -46,6 +48,16 @@ final class ReadCommand implements Callable<Integer> {
             description = "Event type; repeat or separate with commas to accept several.")
     Set<String> types;
 
+    @Option(names = "--text", paramLabel = "S",
+            description = "Only events whose data or metadata contain S (case-insensitive).")
+    String text;
+
+    @Option(names = "--from-time", paramLabel = "T", description = "Only events at or after T (ISO-8601, e.g. 2026-11-20T09:00:00Z).")
+    String fromTime;
+
+    @Option(names = "--to-time", paramLabel = "T", description = "Only events before T (ISO-8601).")
+    String toTime;
+
     @Option(names = "--from-position", paramLabel = "P",
             description = "First position to consider (default: 1, or the head with --backwards).")
     Long fromPosition;
@@ -56,6 +68,18 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--backwards", description = "Newest first.")
     boolean backwards;
 
+    private Instant instant(String option, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(spec.commandLine(), option + " must be an ISO-8601 instant such as"
+                    + " 2026-11-20T09:00:00Z, was '" + value + "'");
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         if (limit != null && limit < 0) {
@@ -64,7 +88,8 @@ final class ReadCommand implements Callable<Integer> {
         if (fromPosition != null && fromPosition < 0) {
             throw new ParameterException(spec.commandLine(), "--from-position must be 0 or more, was " + fromPosition);
         }
-        EventFilter filter = new EventFilter(stream, types, correlationId, causationId, null, null, null);
+        EventFilter filter = new EventFilter(stream, types, correlationId, causationId, instant("--from-time", fromTime),
+                instant("--to-time", toTime), text);
         Direction direction = backwards ? Direction.BACKWARDS : Direction.FORWARDS;
         long next = fromPosition != null ? fromPosition : backwards ? Long.MAX_VALUE : 1;
         long remaining = limit != null ? limit : Long.MAX_VALUE;

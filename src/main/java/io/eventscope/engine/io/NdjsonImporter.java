@@ -1,10 +1,14 @@
 package io.eventscope.engine.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.EventStoreException;
 import io.eventscope.engine.store.ExpectedVersion;
+import io.eventscope.engine.store.StoredEvents;
 import io.eventscope.engine.store.StreamAppend;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -25,8 +29,8 @@ import java.util.function.Function;
  * whole:
  * <ol>
  * <li>Validation: every line is decoded, parsed and checked (UTF-8, JSON, fields, length,
- *     nesting, event ids unique in the file and the store, stream versions contiguous from the
- *     store's current version). Nothing is written.</li>
+ *     nesting, event ids unique in the file and new to the store, stream versions contiguous
+ *     from the store's current version). Nothing is written.</li>
  * <li>Append: unless a line was bad (atomic mode), the good lines are read again and appended
  *     in batches with {@link EventStore#appendAll}, each batch one atomic, durable commit.</li>
  * </ol>
@@ -34,6 +38,11 @@ import java.util.function.Function;
  * one transaction: that would hold the whole file for a single appendAll. After a clean
  * validation, a batch can still be refused only by a concurrent writer to the same streams
  * or a failing store; the report then says how many events were imported.
+ *
+ * <p>An import killed halfway leaves whole batches in the store. Running it again finishes it:
+ * a line whose event id is stored with the same content (stream, version, type, schema
+ * version, data, metadata) is skipped as already imported, the append's idempotency rule;
+ * one stored with other content is a bad line.
  *
  * <p>Memory grows with the number of distinct event ids and streams of the file (for the
  * duplicate and version checks); never with line contents nor with the size of the store: on
@@ -123,7 +132,8 @@ public final class NdjsonImporter {
             BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
             while (lines.next()) {
                 long line = lines.lineNumber();
-                if (lines.lineLength() == 0 || validation.rejected.get((int) line)) {
+                if (lines.lineLength() == 0 || validation.rejected.get((int) line)
+                        || validation.alreadyStored.get((int) line)) {
                     continue;
                 }
                 ImportedEvent event;
@@ -239,6 +249,8 @@ public final class NdjsonImporter {
         final Map<String, Long> lineOfId = new HashMap<>();
         final Map<String, Long> lastVersion = new HashMap<>();
         final BitSet rejected = new BitSet();
+        final BitSet alreadyStored = new BitSet();
+        long alreadyStoredCount;
         final List<LineError> errors = new ArrayList<>();
         long rejectedCount;
         long lines;
@@ -256,7 +268,11 @@ public final class NdjsonImporter {
             }
             Long position = storedIds.get(id);
             if (position != null) {
-                throw new InvalidLineException("event id '" + id + "' is already stored, at position " + position);
+                requireSameAsStored(e, position);
+                lineOfId.put(id, line);
+                alreadyStored.set((int) line);
+                alreadyStoredCount++;
+                return;
             }
             long last = lastVersion.computeIfAbsent(e.streamId(), store::streamVersion);
             if (e.version() != 0 && e.version() != last + 1) {
@@ -265,6 +281,18 @@ public final class NdjsonImporter {
             }
             lineOfId.put(id, line);
             lastVersion.put(e.streamId(), last + 1);
+        }
+
+        private void requireSameAsStored(ImportedEvent e, long position) {
+            EventEnvelope stored = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS).get(0);
+            String difference = StoredEvents.difference(e.streamId(), e.event(), stored);
+            if (difference == null && e.version() != 0 && e.version() != stored.version()) {
+                difference = "stored as version " + stored.version() + ", not " + e.version();
+            }
+            if (difference != null) {
+                throw new InvalidLineException("event id '" + e.event().eventId() + "' is already stored, at position "
+                        + position + ", " + difference);
+            }
         }
 
         void reject(long line, String message) {
@@ -278,7 +306,8 @@ public final class NdjsonImporter {
         }
 
         ImportReport report(Path file, long imported, boolean wasCancelled, String failure) {
-            return new ImportReport(file.toString(), lines, imported, rejectedCount, errors, wasCancelled, failure);
+            return new ImportReport(file.toString(), lines, imported, alreadyStoredCount, rejectedCount, errors,
+                    wasCancelled, failure);
         }
     }
 

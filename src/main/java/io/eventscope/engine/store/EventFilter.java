@@ -1,6 +1,7 @@
 package io.eventscope.engine.store;
 
 import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Metadata;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  * @param types         event types, any of which matches
  * @param from          inclusive lower bound on the timestamp
  * @param to            exclusive upper bound on the timestamp
- * @param text          substring searched in the event's JSON data (case-insensitive)
+ * @param text          substring searched, case-insensitively, in the event's JSON data and in its
+ *                      metadata: user, correlation and causation ids and each free entry's key and value
  */
 public record EventFilter(
         String streamPattern,
@@ -88,7 +90,18 @@ public record EventFilter(
                 && (causationId == null || causationId.equals(e.causationId()))
                 && (from == null || !e.timestamp().isBefore(from))
                 && (to == null || e.timestamp().isBefore(to))
-                && (needle == null || e.data().toString().toLowerCase(Locale.ROOT).contains(needle));
+                && (needle == null || containsText(e, needle));
+    }
+
+    private static boolean containsText(EventEnvelope e, String needle) {
+        Metadata m = e.metadata();
+        return contains(e.data().toString(), needle) || contains(m.userId(), needle)
+                || contains(m.correlationId(), needle) || contains(m.causationId(), needle)
+                || m.extra().entrySet().stream().anyMatch(x -> contains(x.getKey(), needle) || contains(x.getValue(), needle));
+    }
+
+    private static boolean contains(String haystack, String lowerCaseNeedle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerCaseNeedle);
     }
 
     private Predicate<String> streamPredicate() {

@@ -53,7 +53,8 @@ public final class StoredEvents {
         return new AppendResult(streamId, version, position);
     }
 
-    private static String difference(String streamId, NewEvent e, EventEnvelope stored) {
+    /** How {@code stored} differs from {@code e} appended to {@code streamId}, or null when it is the same event. */
+    public static String difference(String streamId, NewEvent e, EventEnvelope stored) {
         if (!stored.streamId().equals(streamId)) {
             return "stored in stream '" + stored.streamId() + "', not '" + streamId + "'";
         }

@@ -14,7 +14,7 @@ class ImportOutcomeTest {
 
     @Test
     void aCancelledImportSaysHowMuchWasAlreadyIn() {
-        ImportOutcome outcome = ImportOutcome.of(new ImportReport(FILE.toString(), 5000, 3000, 0, List.of(), true, null),
+        ImportOutcome outcome = ImportOutcome.of(new ImportReport(FILE.toString(), 5000, 3000, 0, 0, List.of(), true, null),
                 FILE, ImportChoice.atomic());
 
         assertThat(outcome.complete()).isFalse();
@@ -24,7 +24,7 @@ class ImportOutcomeTest {
 
     @Test
     void aRefusedBatchPassesOnTheStoresWords() {
-        ImportOutcome outcome = ImportOutcome.of(new ImportReport(FILE.toString(), 10, 0, 0, List.of(), false,
+        ImportOutcome outcome = ImportOutcome.of(new ImportReport(FILE.toString(), 10, 0, 0, 0, List.of(), false,
                 "the store refused lines 1-10: conflict"), FILE, ImportChoice.atomic());
 
         assertThat(outcome.headline()).isEqualTo("The import of orders.ndjson stopped");
@@ -33,7 +33,7 @@ class ImportOutcomeTest {
 
     @Test
     void badLinesBeyondTheListedOnesAreCounted() {
-        ImportOutcome outcome = ImportOutcome.of(new ImportReport(FILE.toString(), 2000, 0, 1500,
+        ImportOutcome outcome = ImportOutcome.of(new ImportReport(FILE.toString(), 2000, 0, 0, 1500,
                 List.of(new LineError(7, "malformed JSON"), new LineError(9, "missing field 'eventType'")), false, null),
                 FILE, ImportChoice.atomic());
 

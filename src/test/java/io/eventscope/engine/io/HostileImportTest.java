@@ -101,7 +101,7 @@ class HostileImportTest {
                 utf8(line("evt-4", "order-c", 1)))))
                 .containsExactly(
                         "line 2: event id 'n1' is already used on line 1",
-                        "line 3: event id 'evt-4' is already stored, at position 4");
+                        "line 3: event id 'evt-4' is already stored, at position 4, stored in stream 'order-o4', not 'order-c'");
     }
 
     @Test

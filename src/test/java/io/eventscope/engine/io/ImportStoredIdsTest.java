@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a non-empty store the importer looks the file's ids up in the store in batches instead of
- * loading every stored id; ids already stored are still refused, each with its position.
+ * loading every stored id; ids already stored with other content are refused, each with its position.
  */
 class ImportStoredIdsTest {
     private static final int STORED = 12_000;
@@ -52,9 +52,11 @@ class ImportStoredIdsTest {
                     ProgressMonitor.NONE);
 
             assertThat(report.errors()).extracting(LineError::toString).containsExactly(
-                    "line 3: event id 'evt-1' is already stored, at position 1",
-                    "line 4999: event id 'evt-11999' is already stored, at position 11999",
-                    "line 6500: event id 'evt-6000' is already stored, at position 6000",
+                    "line 3: event id 'evt-1' is already stored, at position 1, stored in stream 'stored-1', not 'order-new-3'",
+                    "line 4999: event id 'evt-11999' is already stored, at position 11999, stored in stream"
+                            + " 'stored-11999', not 'order-new-4999'",
+                    "line 6500: event id 'evt-6000' is already stored, at position 6000, stored in stream"
+                            + " 'stored-6000', not 'order-new-6500'",
                     "line 7001: event id 'n2' is already used on line 2");
             assertThat(report.imported()).isZero();
             assertThat(open.store().headPosition()).isEqualTo(STORED);

@@ -7,43 +7,48 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A separate JVM that appends to a store until it is killed, printing {@code acked P} after
- * every append has returned. Three threads append at once, so group commits are in play.
+ * every append has returned. Three threads append at once, so group commits are in play; with
+ * {@link #SINGLE} one thread appends one event at a time, a commit each.
  */
 public final class AppendingChild {
+    public static final String SINGLE = "single";
     private static final int THREADS = 3;
 
     private AppendingChild() {
     }
 
     /** Starts this main in a child JVM with the test classpath; its stderr goes to {@code log}. */
-    public static Process start(Path store, Path log) throws IOException {
+    public static Process start(Path store, Path log, String... mode) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                AppendingChild.class.getName(), store.toString())
-                .redirectError(log.toFile())
-                .start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                AppendingChild.class.getName(), store.toString()));
+        command.addAll(List.of(mode));
+        return new ProcessBuilder(command).redirectError(log.toFile()).start();
     }
 
     public static void main(String[] args) {
         EventStore store = Stores.open(args[0]).store();
+        boolean single = args.length > 1 && args[1].equals(SINGLE);
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
+        for (int t = 0; t < (single ? 1 : THREADS); t++) {
             String stream = "child-" + t;
-            Thread thread = new Thread(() -> appendForever(store, stream));
+            Thread thread = new Thread(() -> appendForever(store, stream, single));
             threads.add(thread);
             thread.start();
         }
         threads.forEach(AppendingChild::joinQuietly);
     }
 
-    private static void appendForever(EventStore store, String stream) {
+    private static void appendForever(EventStore store, String stream, boolean single) {
         for (long i = 1; ; i++) {
             List<NewEvent> batch = new ArrayList<>();
-            for (long n = 0; n <= i % 3; n++) {
-                batch.add(NewEvent.of("Ticked", Json.object().put("i", i).put("n", n), Metadata.of("child", stream, null)));
+            for (long n = 0; n <= (single ? 0 : i % 3); n++) {
+                batch.add(NewEvent.of("Ticked", Json.object().put("i", i).put("n", n).put("note", UUID.randomUUID().toString()),
+                        Metadata.of("child", UUID.randomUUID().toString(), UUID.randomUUID().toString())));
             }
             AppendResult result = store.append(stream, ExpectedVersion.ANY, batch);
             synchronized (System.out) {

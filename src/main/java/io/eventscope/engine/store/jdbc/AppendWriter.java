@@ -40,6 +40,7 @@ final class AppendWriter implements AutoCloseable {
     private final PreparedStatement byEventId;
     private final PreparedStatement head;
     private final Clock clock;
+    private final FileHousekeeping housekeeping;
     /** The head after this writer's last commit, or -1 when it must be read (at first, after a failure). */
     private long knownHead = -1;
     /** Versions of recently written streams as committed; a stale entry only sends an append to the careful pass. */
@@ -59,6 +60,7 @@ final class AppendWriter implements AutoCloseable {
         this.byEventId = connection.prepareStatement(EventsSql.BY_EVENT_ID);
         this.head = connection.prepareStatement(EventsSql.HEAD);
         this.clock = clock;
+        this.housekeeping = FileHousekeeping.of(connection, db.url());
     }
 
     /** Writes and commits the group; afterwards every pending append holds its outcome. */
@@ -91,7 +93,9 @@ final class AppendWriter implements AutoCloseable {
             EventStoreException failure = new EventStoreException("Could not commit appends to the event store: "
                     + Database.rootMessage(e), e);
             group.forEach(p -> p.fail(failure));
+            return;
         }
+        housekeeping.afterCommit();
     }
 
     private void writeOne(Group g, PendingAppend p) throws SQLException {

@@ -32,8 +32,8 @@ interface Dialect {
 
     Instant timestamp(ResultSet rs, int column) throws SQLException;
 
-    /** The data column as text, for the case-insensitive text filter. */
-    String dataAsText();
+    /** A text or JSON column as text, for the case-insensitive text filter. */
+    String asText(String column);
 
     /**
      * Whether other processes may append to the same database. Then nothing an append

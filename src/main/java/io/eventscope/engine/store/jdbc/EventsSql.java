@@ -130,8 +130,12 @@ final class EventsSql {
             params.add(filter.to());
         }
         if (filter.text() != null) {
-            conditions.add("LOWER(" + dialect.dataAsText() + ") LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
-            params.add("%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%");
+            // metadata holds the free entries as JSON: a needle matches inside a key or a value
+            List<String> searched = List.of("data", "user_id", "correlation_id", "causation_id", "metadata");
+            String like = " LIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
+            conditions.add("(" + String.join(" OR ", searched.stream().map(c -> "LOWER(" + dialect.asText(c) + ")" + like).toList()) + ")");
+            String needle = "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%";
+            searched.forEach(c -> params.add(needle));
         }
         return new Query(String.join(" AND ", conditions), params);
     }

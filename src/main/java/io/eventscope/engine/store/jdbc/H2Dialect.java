@@ -60,8 +60,8 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
-    public String dataAsText() {
-        return "data";
+    public String asText(String column) {
+        return column;
     }
 
     @Override

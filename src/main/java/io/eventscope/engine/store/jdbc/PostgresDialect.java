@@ -117,8 +117,8 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public String dataAsText() {
-        return "CAST(data AS TEXT)";
+    public String asText(String column) {
+        return "CAST(" + column + " AS TEXT)";
     }
 
     @Override

@@ -1,0 +1,58 @@
+package io.eventscope.engine.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps an H2 file from growing while durable commits run. Every commit writes a new
+ * copy-on-write chunk; with {@code WRITE_DELAY 0} H2 starts no background thread, so nothing
+ * rewrites the sparse chunks left behind and the file grows by a chunk per commit (about
+ * 25 KB per single append). This does that housekeeping on the thread that just committed,
+ * every {@link #COMMITS_PER_ROUND} commits: it rewrites up to {@link #REWRITE_BYTES} of the
+ * live pages of the emptiest chunks and commits, so their space is reused by later chunks.
+ * Databases other than an H2 file need none of this.
+ */
+final class FileHousekeeping {
+    private static final Logger LOG = LoggerFactory.getLogger(FileHousekeeping.class);
+    /** Rewrite when less than this share of the chunks' bytes is live. */
+    private static final int TARGET_FILL_RATE = 80;
+    private static final int COMMITS_PER_ROUND = 16;
+    private static final int REWRITE_BYTES = 1 << 20;
+
+    private final MVStore store;
+    private int commits;
+
+    private FileHousekeeping(MVStore store) {
+        this.store = store;
+    }
+
+    /** Housekeeping for the file behind {@code c}, or one that does nothing for other databases. */
+    static FileHousekeeping of(Connection c, String url) throws SQLException {
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return new FileHousekeeping(null);
+        }
+        SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+        return new FileHousekeeping(session.getDatabase().getStore().getMvStore());
+    }
+
+    /** Called after each commit of the event store, under its writer lock. */
+    void afterCommit() {
+        if (store == null || ++commits < COMMITS_PER_ROUND || store.isClosed()) {
+            return;
+        }
+        commits = 0;
+        try {
+            if (store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
+                store.commit();
+            }
+        } catch (RuntimeException e) {
+            // The appends are committed; a store that cannot rewrite fails the next append loudly.
+            LOG.warn("Housekeeping of {} failed; the file may grow until it is reopened", store.getFileStore().getFileName(), e);
+        }
+    }
+}

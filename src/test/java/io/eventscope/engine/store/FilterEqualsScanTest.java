@@ -1,0 +1,101 @@
+package io.eventscope.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.Metadata;
+import io.eventscope.engine.event.NewEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every filter of the Events view, alone and combined, gives on each store what a full scan
+ * of the log with the filter's own rule gives: the same events, in both directions, and the
+ * same count. The log has many types, streams, times and texts, some only in metadata.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FilterEqualsScanTest {
+    private static final int EVENTS = 3_000;
+    private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+
+    private final List<OpenStore> stores = new ArrayList<>();
+    private final List<EventEnvelope> all = new ArrayList<>();
+
+    @BeforeAll
+    void fill() {
+        stores.add(new OpenStore(new InMemoryEventStore(), null));
+        stores.add(Stores.open("jdbc:h2:mem:filters-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        Random random = new Random(42);
+        List<StreamAppend> appends = new ArrayList<>();
+        for (int i = 1; i <= EVENTS; i++) {
+            String stream = (i % 3 == 0 ? "order-o" : "payment-p") + (i % 40);
+            Map<String, String> extra = i % 5 == 0 ? Map.of("tenant", "Tenant-" + (i % 4), "trace", "tr" + i) : Map.of();
+            Metadata m = new Metadata("user-" + (i % 6), "corr-" + (i % 70), i % 2 == 0 ? "cmd-" + (i % 90) : null, extra);
+            appends.add(new StreamAppend(stream, ExpectedVersion.ANY, List.of(new NewEvent("e" + i, "Type" + (i % 11), null,
+                    null, 1, T0.plusSeconds(random.nextInt(100_000)), Json.object().put("sku", "SKU-" + (i % 13))
+                    .put("note", i % 7 == 0 ? "Café 100% _done_" : "plain " + i), m))));
+        }
+        for (OpenStore s : stores) {
+            s.store().appendAll(appends);
+        }
+        all.addAll(stores.get(0).store().read(EventFilter.ALL, 1, EVENTS, Direction.FORWARDS));
+    }
+
+    @AfterAll
+    void close() {
+        stores.forEach(OpenStore::close);
+    }
+
+    Stream<EventFilter> filters() {
+        Instant from = T0.plusSeconds(20_000);
+        Instant to = T0.plusSeconds(45_000);
+        return Stream.of(
+                EventFilter.stream("order-o1"), EventFilter.stream("order-*"), EventFilter.stream("*-o1*"),
+                EventFilter.ALL.withTypes(Set.of("Type3")), EventFilter.ALL.withTypes(Set.of("Type1", "Type10", "Nope")),
+                EventFilter.correlation("corr-7"), EventFilter.causation("cmd-8"),
+                EventFilter.ALL.withTimeWindow(from, to), EventFilter.ALL.withTimeWindow(from, null),
+                EventFilter.ALL.withTimeWindow(null, to),
+                EventFilter.ALL.withText("sku-1"), EventFilter.ALL.withText("CAFÉ 100%"), EventFilter.ALL.withText("_done_"),
+                EventFilter.ALL.withText("tenant-3"), EventFilter.ALL.withText("USER-4"), EventFilter.ALL.withText("corr-69"),
+                EventFilter.ALL.withText("cmd-1"), EventFilter.ALL.withText("trace"),
+                EventFilter.stream("payment-*").withTypes(Set.of("Type2", "Type5")).withText("sku-"),
+                EventFilter.ALL.withTypes(Set.of("Type4")).withTimeWindow(from, to),
+                new EventFilter("order-*", Set.of("Type0", "Type6"), "corr-3", null, null, null, null),
+                new EventFilter(null, null, null, null, from, to, "tenant"));
+    }
+
+    private static List<Long> newestFirst(List<Long> positions, int n) {
+        List<Long> page = new ArrayList<>(positions.subList(Math.max(0, positions.size() - n), positions.size()));
+        Collections.reverse(page);
+        return page;
+    }
+
+    @ParameterizedTest
+    @MethodSource("filters")
+    void eachStoreFindsWhatAScanFinds(EventFilter filter) {
+        List<Long> expected = all.stream().filter(filter.predicate()).map(EventEnvelope::position).toList();
+        assertThat(expected).as("the scan finds something for %s", filter).isNotEmpty();
+        for (OpenStore s : stores) {
+            EventStore store = s.store();
+            assertThat(store.count(filter)).as("%s count %s", store.describe(), filter).isEqualTo(expected.size());
+            assertThat(store.read(filter, 1, EVENTS, Direction.FORWARDS)).extracting(EventEnvelope::position)
+                    .as("%s forwards %s", store.describe(), filter).isEqualTo(expected);
+            assertThat(store.read(filter, Long.MAX_VALUE, 7, Direction.BACKWARDS)).extracting(EventEnvelope::position)
+                    .as("%s first page backwards %s", store.describe(), filter)
+                    .isEqualTo(newestFirst(expected, 7));
+        }
+    }
+}

@@ -32,6 +32,8 @@ import picocli.CommandLine.ParseResult;
                 ImportCommand.class,
                 ExportCommand.class,
                 UpcastCommand.class,
+                SimulateCommand.class,
+                SagasCommand.class,
                 BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);

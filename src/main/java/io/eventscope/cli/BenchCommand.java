@@ -3,6 +3,7 @@ package io.eventscope.cli;
 import io.eventscope.cli.bench.BenchContext;
 import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
+import io.eventscope.cli.bench.SagaBenchmarks;
 import io.eventscope.cli.bench.StoreBenchmarks;
 import io.eventscope.cli.bench.TimeTravelBenchmarks;
 import io.eventscope.cli.bench.TimelineBenchmarks;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the event store (appends, replay, lookups, in-memory store), time travel (stateAt,"
-                + " full folds) and versioning (import, export, upcast dry run): one JSON line per figure.")
+                + " full folds), versioning (import, export, upcast dry run) and sagas (simulated and stored): one JSON line per figure.")
 public final class BenchCommand implements Callable<Integer> {
     /** In this order: the first step loads the store that later ones read, so it always runs. */
     private static final Map<String, BenchStep> STEPS = new LinkedHashMap<>();
@@ -47,6 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("fold", TimeTravelBenchmarks::fold);
         STEPS.put("timeline-jump", TimelineBenchmarks::timelineJump);
         STEPS.put("versioning", VersioningBenchmarks::importExportUpcast);
+        STEPS.put("saga-simulate", SagaBenchmarks::simulate);
     }
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",

@@ -32,7 +32,8 @@ class BenchCommandTest {
         Map<String, JsonNode> figures = lines.stream().collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
         assertThat(lines).extracting(f -> f.get("name").asText()).containsExactly("append-batch100", "append-single",
                 "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
-                "fold-json-merge", "timeline-open", "timeline-jump", "upcast-dry-run", "export-ndjson", "import-ndjson");
+                "fold-json-merge", "timeline-open", "timeline-jump", "upcast-dry-run", "export-ndjson", "import-ndjson",
+                "saga-simulate-orchestration", "saga-simulate-choreography");
         for (String withBaseline : List.of("append-batch100", "append-single", "replay", "upcast-dry-run",
                 "export-ndjson", "import-ndjson")) {
             JsonNode f = figures.get(withBaseline);

@@ -48,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -73,8 +74,8 @@ public final class Simulation {
     private final Map<String, Saga> sagas = new LinkedHashMap<>();
     private final List<String> customers = new ArrayList<>();
     private final Random orders;
-    /** Event ids drawn in run order from the seed: random-looking, the same on every rerun. */
-    private final Random ids;
+    /** Event ids drawn in run order from all 64 bits of the seed and the mode: the same on every rerun, never another run's. */
+    private final SplittableRandom ids;
     private int ended;
 
     /** One saga in flight: its log folded, and the event that opened it. */
@@ -102,7 +103,7 @@ public final class Simulation {
         this.clock = new VirtualClock(scenario.start());
         this.scheduler = new Scheduler(clock);
         this.store = new InMemoryEventStore(clock);
-        this.ids = new Random(seed);
+        this.ids = new SplittableRandom(seed ^ (mode.ordinal() + 1) * 0x9E3779B97F4A7C15L);
         // A checkpoint after every event while streams are short: each command folds at most a few events.
         StateLoader loader = new StateLoader(store, new StateCache(1, 1024, 1 << 16));
         CommandHandler handler = new CommandHandler(store, journal, loader, Shop.aggregateTypes(), RetryPolicy.NONE,

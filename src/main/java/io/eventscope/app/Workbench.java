@@ -9,6 +9,8 @@ import io.eventscope.app.importexport.ImportExportDialogs;
 import io.eventscope.app.importexport.ImportExportViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
+import io.eventscope.app.sagas.SagasView;
+import io.eventscope.app.sagas.SagasViewModel;
 import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
 import io.eventscope.app.versions.VersionsView;
@@ -34,6 +36,7 @@ public final class Workbench {
     private final EventsViewModel events;
     private final CommandsViewModel commands;
     private final VersionsViewModel versions;
+    private final SagasViewModel sagas;
     private final ImportExportViewModel importExport;
     private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
@@ -48,7 +51,8 @@ public final class Workbench {
                 new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
                 new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
-                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
+                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class),
+                new ViewEntry("sagas", "Sagas", "mdi2s-sitemap", SagasView.class)));
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
@@ -57,6 +61,7 @@ public final class Workbench {
             navigation.show("timeline");
         });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
+        sagas = new SagasViewModel(workspace, tasks, navigation, events, timeline);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
             EventRow row = events.selected().get();
             return row == null ? null : row.summary().get();
@@ -67,7 +72,8 @@ public final class Workbench {
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(CommandsView.class, () -> new CommandsView(commands))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
-                .register(VersionsView.class, () -> new VersionsView(versions));
+                .register(VersionsView.class, () -> new VersionsView(versions))
+                .register(SagasView.class, () -> new SagasView(sagas));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -106,6 +112,10 @@ public final class Workbench {
 
     public VersionsViewModel versions() {
         return versions;
+    }
+
+    public SagasViewModel sagas() {
+        return sagas;
     }
 
     public ImportExportViewModel importExport() {

@@ -56,9 +56,11 @@ public final class SagaRecords {
         for (EventEnvelope e : log) {
             SagaEvent event = SagaLog.type().events().fromJson(e.eventType(), e.data());
             SagaState after = state.evolve(event);
+            JsonNode beforeJson = Json.MAPPER.valueToTree(state);
+            JsonNode afterJson = Json.MAPPER.valueToTree(after);
             steps.add(new SagaStepRecord(e.eventId(), e.position(), e.version(), e.eventType(), lane(event), kind(event),
                     previous == null ? e.timestamp() : previous, e.timestamp(), detail(event),
-                    Json.MAPPER.valueToTree(state), Json.MAPPER.valueToTree(after)));
+                    beforeJson, afterJson, beforeJson.toPrettyString(), afterJson.toPrettyString()));
             state = after;
             previous = e.timestamp();
         }

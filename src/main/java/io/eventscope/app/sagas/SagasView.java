@@ -149,15 +149,22 @@ public final class SagasView {
     }
 
     private void bindCharts() {
-        model.outcomes().addListener((obs, old, counts) -> {
-            outcomeChart.getData().clear();
-            counts.forEach((status, n) -> outcomeChart.getData().add(new PieChart.Data(status.label() + " " + n, n)));
-        });
-        model.latencies().addListener((ListChangeListener<LatencyBucket>) change -> {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            model.latencies().forEach(b -> series.getData().add(new XYChart.Data<>(b.label(), b.sagas())));
-            latencyChart.getData().setAll(List.of(series));
-        });
+        model.outcomes().addListener((obs, old, counts) -> showOutcomes());
+        model.latencies().addListener((ListChangeListener<LatencyBucket>) change -> showLatencies());
+        // The store's sagas may have loaded before this view was first shown.
+        showOutcomes();
+        showLatencies();
+    }
+
+    private void showOutcomes() {
+        outcomeChart.getData().clear();
+        model.outcomes().get().forEach((status, n) -> outcomeChart.getData().add(new PieChart.Data(status.label() + " " + n, n)));
+    }
+
+    private void showLatencies() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        model.latencies().forEach(b -> series.getData().add(new XYChart.Data<>(b.label(), b.sagas())));
+        latencyChart.getData().setAll(List.of(series));
     }
 
     private void bindSelection() {

@@ -36,7 +36,7 @@ class ShopTest {
     void event_type_names_are_unique_across_aggregates() {
         List<String> owners = new ArrayList<>();
         for (String type : List.of("OrderCreated", "OrderPaid", "OrderShipped", "OrderCancelled",
-                "PaymentCaptured", "PaymentRefunded", "StockRestocked", "StockReserved", "StockReleased", "StockCommitted",
+                "PaymentCaptured", "PaymentRefunded", "StockRestocked", "StockReserved", "StockReleased", "ReservationCommitted",
                 "ShipmentScheduled", "ShipmentCancelled")) {
             owners.add(type + " -> " + Shop.aggregateTypes().stream().filter(a -> a.events().knows(type))
                     .map(AggregateType::name).collect(Collectors.joining(",")));
@@ -44,7 +44,7 @@ class ShopTest {
         assertThat(owners).containsExactly(
                 "OrderCreated -> order", "OrderPaid -> order", "OrderShipped -> order", "OrderCancelled -> order",
                 "PaymentCaptured -> payment", "PaymentRefunded -> payment",
-                "StockRestocked -> inventory", "StockReserved -> inventory", "StockReleased -> inventory", "StockCommitted -> inventory",
+                "StockRestocked -> inventory", "StockReserved -> inventory", "StockReleased -> inventory", "ReservationCommitted -> inventory",
                 "ShipmentScheduled -> shipment", "ShipmentCancelled -> shipment");
     }
 

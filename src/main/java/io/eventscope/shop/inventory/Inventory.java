@@ -48,7 +48,7 @@ public final class Inventory implements Decider<InventoryCommand, InventoryState
                 return Decision.reject("Order " + commit.orderId() + " holds " + held + " of " + commit.sku()
                         + "; cannot commit " + commit.quantity() + ".");
             }
-            return Decision.accept(new StockCommitted(commit.sku(), commit.orderId(), commit.quantity()));
+            return Decision.accept(new ReservationCommitted(commit.sku(), commit.orderId(), commit.quantity()));
         }
         throw new IllegalArgumentException("not an inventory command: " + command);
     }
@@ -64,7 +64,7 @@ public final class Inventory implements Decider<InventoryCommand, InventoryState
         if (event instanceof StockReleased released) {
             return state.afterRelease(released);
         }
-        if (event instanceof StockCommitted committed) {
+        if (event instanceof ReservationCommitted committed) {
             return state.afterCommit(committed);
         }
         throw new IllegalArgumentException("not an inventory event: " + event);

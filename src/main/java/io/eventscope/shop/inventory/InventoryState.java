@@ -28,7 +28,7 @@ public record InventoryState(String sku, long available, PSortedMap<String, Long
         return new InventoryState(e.sku(), available + e.quantity(), holding(e.orderId(), reservedFor(e.orderId()) - e.quantity()));
     }
 
-    InventoryState afterCommit(StockCommitted e) {
+    InventoryState afterCommit(ReservationCommitted e) {
         return new InventoryState(e.sku(), available, holding(e.orderId(), reservedFor(e.orderId()) - e.quantity()));
     }
 

@@ -54,7 +54,7 @@ final class Invariants {
                     case "StockRestocked" -> restocked.merge(d.get("sku").asText(), d.get("quantity").asLong(), Long::sum);
                     case "StockReserved" -> hold(d, 1);
                     case "StockReleased" -> hold(d, -1);
-                    case "StockCommitted" -> {
+                    case "ReservationCommitted" -> {
                         hold(d, -1);
                         shippedUnits.merge(d.get("sku").asText(), d.get("quantity").asLong(), Long::sum);
                     }

@@ -87,9 +87,9 @@ class InventoryTest {
         @Test
         void ships_what_an_order_holds_without_returning_it_to_the_shelf() {
             given(INVENTORY, TEN, O1_HOLDS_4).when(new CommitStock("sku-1", "o1", 4))
-                    .then(new StockCommitted("sku-1", "o1", 4));
+                    .then(new ReservationCommitted("sku-1", "o1", 4));
             InventoryState state = INVENTORY.initialState();
-            for (InventoryEvent e : new InventoryEvent[] {TEN, O1_HOLDS_4, new StockCommitted("sku-1", "o1", 4)}) {
+            for (InventoryEvent e : new InventoryEvent[] {TEN, O1_HOLDS_4, new ReservationCommitted("sku-1", "o1", 4)}) {
                 state = INVENTORY.evolve(state, e);
             }
             assertThat(state.available()).isEqualTo(6);

@@ -41,7 +41,7 @@ class SagaFailurePointsTest {
                         List.of("SagaStarted", "InventoryReserved", "PaymentCharged", "ShippingScheduled", "SagaCompleted"),
                         "OrderShipped",
                         List.of("OrderCreated", "StockReserved", "PaymentCaptured", "ShipmentScheduled", "OrderPaid",
-                                "OrderShipped", "StockCommitted")),
+                                "OrderShipped", "ReservationCommitted")),
                 new Case("inventory fails", Map.of("inventory", Scenarios.failsFirstCall()), 100, SagaStatus.COMPENSATED,
                         List.of("SagaStarted", "InventoryReservationFailed", "SagaCompensated"),
                         "OrderCancelled", List.of("OrderCreated", "OrderCancelled")),

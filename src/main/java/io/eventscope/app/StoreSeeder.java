@@ -32,6 +32,9 @@ public final class StoreSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(StoreSeeder.class);
 
     private static final String JOURNAL_FILE = "shop-commands.ndjson";
+    /** The seeded saga simulation (made by SagaSampleGenerator), loaded after the shop when present. */
+    private static final String SAGAS_FILE = "sagas.ndjson";
+    private static final String SAGAS_JOURNAL_FILE = "sagas-commands.ndjson";
 
     private final Path sampleFile;
 
@@ -50,8 +53,24 @@ public final class StoreSeeder {
         if (store.headPosition() > 0 && !(journal.count() == 0 && holdsFirstSampleEvent(store))) {
             return;
         }
-        progress.message("Importing sample data " + sampleFile.getFileName());
-        ImportReport report = NdjsonImporter.envelopes(store).importFile(sampleFile, ImportOptions.ATOMIC,
+        importEvents(sampleFile, store, progress);
+        Path journalFile = sampleFile.resolveSibling(JOURNAL_FILE);
+        if (Files.isRegularFile(journalFile)) {
+            LOG.info("Recorded {} journaled commands from {}", recordJournal(journalFile, journal), journalFile);
+        }
+        Path sagas = sampleFile.resolveSibling(SAGAS_FILE);
+        if (Files.isRegularFile(sagas)) {
+            importEvents(sagas, store, progress);
+            Path sagasJournal = sampleFile.resolveSibling(SAGAS_JOURNAL_FILE);
+            if (Files.isRegularFile(sagasJournal)) {
+                LOG.info("Recorded {} journaled commands from {}", recordJournal(sagasJournal, journal), sagasJournal);
+            }
+        }
+    }
+
+    private static void importEvents(Path file, EventStore store, BackgroundWork.Progress progress) {
+        progress.message("Importing sample data " + file.getFileName());
+        ImportReport report = NdjsonImporter.envelopes(store).importFile(file, ImportOptions.ATOMIC,
                 new ProgressMonitor() {
                     @Override
                     public void progress(long done, long total) {
@@ -64,15 +83,11 @@ public final class StoreSeeder {
                     }
                 });
         if (!report.complete()) {
-            throw new IllegalStateException("Sample data " + sampleFile + " was not imported: "
+            throw new IllegalStateException("Sample data " + file + " was not imported: "
                     + (report.failure() != null ? report.failure()
                     : report.rejected() + " bad line(s), first: " + report.errors().get(0)));
         }
-        LOG.info("Seeded the default store with {} events from {}", report.imported(), sampleFile);
-        Path journalFile = sampleFile.resolveSibling(JOURNAL_FILE);
-        if (Files.isRegularFile(journalFile)) {
-            LOG.info("Recorded {} journaled commands from {}", recordJournal(journalFile, journal), journalFile);
-        }
+        LOG.info("Seeded the default store with {} events from {}", report.imported(), file);
     }
 
     private boolean holdsFirstSampleEvent(EventStore store) throws IOException {

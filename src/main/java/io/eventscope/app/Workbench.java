@@ -15,6 +15,8 @@ import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
 import io.eventscope.app.readmodels.ReadModelsView;
 import io.eventscope.app.readmodels.ReadModelsViewModel;
+import io.eventscope.app.sagas.SagasView;
+import io.eventscope.app.sagas.SagasViewModel;
 import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
 import io.eventscope.app.versions.VersionsView;
@@ -44,6 +46,7 @@ public final class Workbench {
     private final EventsViewModel events;
     private final CommandsViewModel commands;
     private final VersionsViewModel versions;
+    private final SagasViewModel sagas;
     private final ImportExportViewModel importExport;
     private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
@@ -64,6 +67,7 @@ public final class Workbench {
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
                 new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
                 new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class),
+                new ViewEntry("sagas", "Sagas", "mdi2s-sitemap", SagasView.class),
                 new ViewEntry("read-models", "Read models", "mdi2t-table-eye", ReadModelsView.class)));
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
@@ -80,6 +84,7 @@ public final class Workbench {
         });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         readModels = new ReadModelsViewModel(workspace, tasks);
+        sagas = new SagasViewModel(workspace, tasks, navigation, events, timeline);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
             EventRow row = events.selected().get();
             return row == null ? null : row.summary().get();
@@ -98,6 +103,7 @@ public final class Workbench {
                 .register(TimelineView.class, () -> new TimelineView(timeline))
                 .register(VersionsView.class, () -> new VersionsView(versions))
                 .register(WhatIfView.class, () -> new WhatIfView(whatIf))
+                .register(SagasView.class, () -> new SagasView(sagas))
                 .register(ReadModelsView.class, () -> new ReadModelsView(readModels));
     }
 
@@ -146,6 +152,10 @@ public final class Workbench {
 
     public ReadModelsViewModel readModels() {
         return readModels;
+    }
+
+    public SagasViewModel sagas() {
+        return sagas;
     }
 
     public ImportExportViewModel importExport() {

@@ -4,6 +4,7 @@ import io.eventscope.cli.bench.BenchContext;
 import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
 import io.eventscope.cli.bench.StartupBenchmarks;
+import io.eventscope.cli.bench.SagaBenchmarks;
 import io.eventscope.cli.bench.StoreBenchmarks;
 import io.eventscope.cli.bench.TimeTravelBenchmarks;
 import io.eventscope.cli.bench.TimelineBenchmarks;
@@ -34,8 +35,8 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the event store (appends, replay, lookups, in-memory store), time travel (stateAt,"
-                + " full folds), versioning (import, export, upcast dry run) and start-up (a command, the window): one JSON"
-                + " line per figure.")
+                + " full folds), versioning (import, export, upcast dry run), what-if, start-up (a command, the window) and"
+                + " sagas (simulated and stored): one JSON line per figure.")
 public final class BenchCommand implements Callable<Integer> {
     /** In this order: the first step loads the store that later ones read, so it always runs. */
     private static final Map<String, BenchStep> STEPS = new LinkedHashMap<>();
@@ -53,6 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("what-if", WhatIfBenchmarks::whatIf);
         STEPS.put("cli-start", StartupBenchmarks::cliStart);
         STEPS.put("window-start", StartupBenchmarks::windowStart);
+        STEPS.put("saga-simulate", SagaBenchmarks::simulate);
     }
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",

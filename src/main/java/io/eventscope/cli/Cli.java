@@ -40,6 +40,8 @@ import picocli.CommandLine.ParseResult;
                 ProjectionsCommand.class,
                 QueryCommand.class,
                 SqlCommand.class,
+                SimulateCommand.class,
+                SagasCommand.class,
                 BenchCommand.class})
 public final class Cli {
     /** Exit codes every command keeps to. */

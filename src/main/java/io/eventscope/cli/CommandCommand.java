@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "command", mixinStandardHelpOptions = true,
         description = {"Runs a shop command and prints {\"accepted\":true,\"events\":[...]} or "
                 + "{\"accepted\":false,\"reason\":\"...\"}. Every command is journaled.",
-                "Commands: CreateOrder, PayOrder, ShipOrder, CancelOrder, RestockItem, ReserveStock, ReleaseStock,"
+                "Commands: CreateOrder, PayOrder, ShipOrder, CancelOrder, RestockItem, ReserveStock, ReleaseStock, CommitStock,"
                         + " ChargePayment, RefundPayment, ScheduleShipment, CancelShipment."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:accepted", "1:rejected (the reason is printed)", "2:bad usage or malformed --json",

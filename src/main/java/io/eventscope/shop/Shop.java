@@ -6,16 +6,18 @@ import io.eventscope.shop.form.CommandSpecs;
 import io.eventscope.shop.inventory.Inventory;
 import io.eventscope.shop.order.Order;
 import io.eventscope.shop.payment.Payment;
+import io.eventscope.shop.saga.SagaLog;
 import io.eventscope.shop.shipment.Shipment;
 import java.util.List;
 
 /**
- * The sample shop: orders, payments, inventory and shipping. Command names are unique across
- * the four aggregates, and so are event type names.
+ * The sample shop: orders, payments, inventory and shipping, and the logs of the sagas that
+ * run orders through them. Command names are unique across the aggregates, and so are event
+ * type names.
  */
 public final class Shop {
     private static final List<AggregateType<?, ?, ?>> AGGREGATES =
-            List.of(Order.type(), Payment.type(), Inventory.type(), Shipment.type());
+            List.of(Order.type(), Payment.type(), Inventory.type(), Shipment.type(), SagaLog.type());
 
     private Shop() {
     }

@@ -34,7 +34,8 @@ class BenchCommandTest {
                 "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
                 "fold-json-merge", "timeline-open", "timeline-jump", "upcast-dry-run", "export-ndjson", "import-ndjson",
                 "what-if-branch",
-                "cli-start", "window-start");
+                "cli-start", "window-start",
+                "saga-simulate-orchestration", "saga-simulate-choreography");
         for (String withBaseline : List.of("append-batch100", "append-single", "replay", "upcast-dry-run",
                 "export-ndjson", "import-ndjson")) {
             JsonNode f = figures.get(withBaseline);

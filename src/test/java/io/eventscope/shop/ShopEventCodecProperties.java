@@ -11,6 +11,7 @@ import io.eventscope.engine.domain.EventCodec;
 import io.eventscope.engine.event.Json;
 import io.eventscope.shop.inventory.Inventory;
 import io.eventscope.shop.inventory.InventoryEvent;
+import io.eventscope.shop.inventory.ReservationCommitted;
 import io.eventscope.shop.inventory.StockReleased;
 import io.eventscope.shop.inventory.StockReserved;
 import io.eventscope.shop.inventory.StockRestocked;
@@ -102,7 +103,8 @@ class ShopEventCodecProperties {
         return Arbitraries.oneOf(
                 Combinators.combine(texts(), quantities()).as(StockRestocked::new),
                 Combinators.combine(texts(), texts(), quantities()).as(StockReserved::new),
-                Combinators.combine(texts(), texts(), quantities()).as(StockReleased::new));
+                Combinators.combine(texts(), texts(), quantities()).as(StockReleased::new),
+                Combinators.combine(texts(), texts(), quantities()).as(ReservationCommitted::new));
     }
 
     @Provide

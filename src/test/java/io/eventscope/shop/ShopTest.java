@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 class ShopTest {
 
     @Test
-    void has_the_four_aggregates_named_as_their_stream_prefixes() {
+    void has_the_four_aggregates_and_the_saga_log_named_as_their_stream_prefixes() {
         assertThat(Shop.aggregateTypes()).extracting(AggregateType::name)
-                .containsExactly("order", "payment", "inventory", "shipment");
+                .containsExactly("order", "payment", "inventory", "shipment", "saga");
     }
 
     @Test
@@ -28,7 +28,7 @@ class ShopTest {
         List<String> names = new ArrayList<>();
         Shop.aggregateTypes().forEach(type -> names.addAll(type.commandTypes().keySet()));
         assertThat(names).containsExactly("CreateOrder", "PayOrder", "ShipOrder", "CancelOrder",
-                "ChargePayment", "RefundPayment", "RestockItem", "ReserveStock", "ReleaseStock",
+                "ChargePayment", "RefundPayment", "RestockItem", "ReserveStock", "ReleaseStock", "CommitStock",
                 "ScheduleShipment", "CancelShipment");
     }
 
@@ -36,7 +36,7 @@ class ShopTest {
     void event_type_names_are_unique_across_aggregates() {
         List<String> owners = new ArrayList<>();
         for (String type : List.of("OrderCreated", "OrderPaid", "OrderShipped", "OrderCancelled",
-                "PaymentCaptured", "PaymentRefunded", "StockRestocked", "StockReserved", "StockReleased",
+                "PaymentCaptured", "PaymentRefunded", "StockRestocked", "StockReserved", "StockReleased", "ReservationCommitted",
                 "ShipmentScheduled", "ShipmentCancelled")) {
             owners.add(type + " -> " + Shop.aggregateTypes().stream().filter(a -> a.events().knows(type))
                     .map(AggregateType::name).collect(Collectors.joining(",")));
@@ -44,7 +44,7 @@ class ShopTest {
         assertThat(owners).containsExactly(
                 "OrderCreated -> order", "OrderPaid -> order", "OrderShipped -> order", "OrderCancelled -> order",
                 "PaymentCaptured -> payment", "PaymentRefunded -> payment",
-                "StockRestocked -> inventory", "StockReserved -> inventory", "StockReleased -> inventory",
+                "StockRestocked -> inventory", "StockReserved -> inventory", "StockReleased -> inventory", "ReservationCommitted -> inventory",
                 "ShipmentScheduled -> shipment", "ShipmentCancelled -> shipment");
     }
 

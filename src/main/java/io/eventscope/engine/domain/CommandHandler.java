@@ -41,10 +41,26 @@ public final class CommandHandler {
     private final StateLoader loader;
     private final RetryPolicy retryPolicy;
     private final Map<String, AggregateType<?, ?, ?>> typesByCommand;
+    private final EventIds eventIds;
     private final ConcurrentMap<String, CompletableFuture<CommandResult>> inFlight = new ConcurrentHashMap<>();
+
+    /** Names the events a command produces; a simulation derives them from the command id so reruns match. */
+    @FunctionalInterface
+    public interface EventIds {
+        EventIds RANDOM = (command, index) -> null;
+
+        /** The id of the command's event number {@code index} (0-based); null for a random one. */
+        String of(CommandEnvelope command, int index);
+    }
 
     public CommandHandler(EventStore store, CommandJournal journal, StateLoader loader,
                           List<AggregateType<?, ?, ?>> types, RetryPolicy retryPolicy) {
+        this(store, journal, loader, types, retryPolicy, EventIds.RANDOM);
+    }
+
+    public CommandHandler(EventStore store, CommandJournal journal, StateLoader loader,
+                          List<AggregateType<?, ?, ?>> types, RetryPolicy retryPolicy, EventIds eventIds) {
+        this.eventIds = eventIds;
         this.store = store;
         this.journal = journal;
         this.loader = loader;
@@ -225,13 +241,13 @@ public final class CommandHandler {
         return status == CommandStatus.ACCEPTED || status == CommandStatus.REJECTED;
     }
 
-    private static <E> List<NewEvent> toNewEvents(AggregateType<?, ?, E> type, String aggregateId,
+    private <E> List<NewEvent> toNewEvents(AggregateType<?, ?, E> type, String aggregateId,
                                                  CommandEnvelope command, List<E> events) {
         Metadata metadata = Metadata.of(command.userId(), command.correlationId(), command.commandId());
         List<NewEvent> out = new ArrayList<>(events.size());
         for (E e : events) {
             JsonNode data = type.events().toJson(e);
-            out.add(new NewEvent(null, type.events().typeName(e), type.name(), aggregateId,
+            out.add(new NewEvent(eventIds.of(command, out.size()), type.events().typeName(e), type.name(), aggregateId,
                     type.events().schemaVersion(e), null, data, metadata));
         }
         return out;

@@ -12,6 +12,11 @@ public interface CommandJournal {
     /** Records an entry; an entry with the same command id replaces the earlier one. */
     void record(JournalEntry entry);
 
+    /** Records entries in order, as {@link #record} would one by one; a store may write them in one go. */
+    default void recordAll(List<JournalEntry> entries) {
+        entries.forEach(this::record);
+    }
+
     Optional<JournalEntry> byCommandId(String commandId);
 
     /** The commands of one correlation, oldest first. */

@@ -41,17 +41,7 @@ public final class JdbcCommandJournal implements CommandJournal {
                          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 delete.setString(1, c.commandId());
                 delete.executeUpdate();
-                insert.setString(1, c.commandId());
-                insert.setString(2, c.commandType());
-                insert.setString(3, Json.write(c.payload()));
-                insert.setString(4, c.userId());
-                insert.setString(5, c.correlationId());
-                insert.setString(6, c.causationId());
-                insert.setObject(7, c.timestamp().atOffset(ZoneOffset.UTC));
-                insert.setString(8, entry.status().name());
-                insert.setString(9, entry.reason());
-                insert.setString(10, entry.streamId());
-                insert.setString(11, Json.write(entry.eventIds()));
+                bind(insert, entry);
                 insert.executeUpdate();
                 conn.commit();
             } catch (SQLException | RuntimeException e) {
@@ -60,6 +50,32 @@ public final class JdbcCommandJournal implements CommandJournal {
             }
         } catch (SQLException e) {
             throw new EventStoreException("Could not journal command " + c.commandId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One transaction for all of them: a simulation journals thousands of commands at a time. */
+    @Override
+    public void recordAll(List<JournalEntry> entries) {
+        try (Connection conn = db.connection()) {
+            conn.setAutoCommit(false);
+            try (PreparedStatement delete = conn.prepareStatement("DELETE FROM command_journal WHERE command_id = ?");
+                 PreparedStatement insert = conn.prepareStatement("INSERT INTO command_journal (" + COLUMNS
+                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (JournalEntry entry : entries) {
+                    delete.setString(1, entry.commandId());
+                    delete.addBatch();
+                    bind(insert, entry);
+                    insert.addBatch();
+                }
+                delete.executeBatch();
+                insert.executeBatch();
+                conn.commit();
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not journal " + entries.size() + " commands: " + e.getMessage(), e);
         }
     }
 
@@ -105,6 +121,21 @@ public final class JdbcCommandJournal implements CommandJournal {
         } catch (SQLException e) {
             throw new EventStoreException("Could not count the command journal: " + e.getMessage(), e);
         }
+    }
+
+    private static void bind(PreparedStatement insert, JournalEntry entry) throws SQLException {
+        CommandEnvelope c = entry.command();
+        insert.setString(1, c.commandId());
+        insert.setString(2, c.commandType());
+        insert.setString(3, Json.write(c.payload()));
+        insert.setString(4, c.userId());
+        insert.setString(5, c.correlationId());
+        insert.setString(6, c.causationId());
+        insert.setObject(7, c.timestamp().atOffset(ZoneOffset.UTC));
+        insert.setString(8, entry.status().name());
+        insert.setString(9, entry.reason());
+        insert.setString(10, entry.streamId());
+        insert.setString(11, Json.write(entry.eventIds()));
     }
 
     private List<JournalEntry> query(String sql, Object... params) {

@@ -6,8 +6,9 @@ import io.eventscope.shop.ShopAggregate;
 
 /**
  * The stock of one SKU (stream {@code inventory-<sku>}): restocked, reserved for orders and
- * released again. Available stock never goes below zero; only what an order holds can be
- * released for it.
+ * released again, or committed when the order ships (without that end a shipped order's units
+ * stayed held forever). Available stock never goes below zero; only what an order holds can be
+ * released or committed for it.
  */
 public final class Inventory implements Decider<InventoryCommand, InventoryState, InventoryEvent> {
 
@@ -41,6 +42,14 @@ public final class Inventory implements Decider<InventoryCommand, InventoryState
             }
             return Decision.accept(new StockReleased(release.sku(), release.orderId(), release.quantity()));
         }
+        if (command instanceof CommitStock commit) {
+            long held = state.reservedFor(commit.orderId());
+            if (commit.quantity() > held) {
+                return Decision.reject("Order " + commit.orderId() + " holds " + held + " of " + commit.sku()
+                        + "; cannot commit " + commit.quantity() + ".");
+            }
+            return Decision.accept(new ReservationCommitted(commit.sku(), commit.orderId(), commit.quantity()));
+        }
         throw new IllegalArgumentException("not an inventory command: " + command);
     }
 
@@ -54,6 +63,9 @@ public final class Inventory implements Decider<InventoryCommand, InventoryState
         }
         if (event instanceof StockReleased released) {
             return state.afterRelease(released);
+        }
+        if (event instanceof ReservationCommitted committed) {
+            return state.afterCommit(committed);
         }
         throw new IllegalArgumentException("not an inventory event: " + event);
     }

@@ -28,6 +28,10 @@ public record InventoryState(String sku, long available, PSortedMap<String, Long
         return new InventoryState(e.sku(), available + e.quantity(), holding(e.orderId(), reservedFor(e.orderId()) - e.quantity()));
     }
 
+    InventoryState afterCommit(ReservationCommitted e) {
+        return new InventoryState(e.sku(), available, holding(e.orderId(), reservedFor(e.orderId()) - e.quantity()));
+    }
+
     private PSortedMap<String, Long> holding(String orderId, long quantity) {
         return quantity > 0 ? reserved.plus(orderId, quantity) : reserved.minus(orderId);
     }

@@ -50,7 +50,7 @@ class CommandSpecsTest {
                 tuple("CreateOrder", "order"), tuple("PayOrder", "order"), tuple("ShipOrder", "order"),
                 tuple("CancelOrder", "order"), tuple("ChargePayment", "payment"), tuple("RefundPayment", "payment"),
                 tuple("RestockItem", "inventory"), tuple("ReserveStock", "inventory"),
-                tuple("ReleaseStock", "inventory"), tuple("ScheduleShipment", "shipment"),
+                tuple("ReleaseStock", "inventory"), tuple("CommitStock", "inventory"), tuple("ScheduleShipment", "shipment"),
                 tuple("CancelShipment", "shipment"));
     }
 

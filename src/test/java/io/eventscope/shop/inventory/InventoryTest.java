@@ -82,6 +82,29 @@ class InventoryTest {
         }
     }
 
+    @Nested
+    class CommitStockCommand {
+        @Test
+        void ships_what_an_order_holds_without_returning_it_to_the_shelf() {
+            given(INVENTORY, TEN, O1_HOLDS_4).when(new CommitStock("sku-1", "o1", 4))
+                    .then(new ReservationCommitted("sku-1", "o1", 4));
+            InventoryState state = INVENTORY.initialState();
+            for (InventoryEvent e : new InventoryEvent[] {TEN, O1_HOLDS_4, new ReservationCommitted("sku-1", "o1", 4)}) {
+                state = INVENTORY.evolve(state, e);
+            }
+            assertThat(state.available()).isEqualTo(6);
+            assertThat(state.reserved()).isEmpty();
+        }
+
+        @Test
+        void cannot_commit_more_than_the_order_holds() {
+            given(INVENTORY, TEN, O1_HOLDS_4).when(new CommitStock("sku-1", "o1", 5))
+                    .thenRejected("Order o1 holds 4 of sku-1", "cannot commit 5");
+            given(INVENTORY, TEN).when(new CommitStock("sku-1", "o2", 1))
+                    .thenRejected("Order o2 holds 0 of sku-1");
+        }
+    }
+
     @Test
     void the_state_shows_available_stock_and_what_each_order_holds() {
         InventoryState state = INVENTORY.initialState();

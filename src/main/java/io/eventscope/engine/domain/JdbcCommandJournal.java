@@ -29,28 +29,24 @@ public final class JdbcCommandJournal implements CommandJournal {
         this.db = db;
     }
 
+    /** Settles an entry in place, so the journal keeps the order commands arrived in. */
     @Override
     public void record(JournalEntry entry) {
         CommandEnvelope c = entry.command();
         try (Connection conn = db.connection()) {
             conn.setAutoCommit(false);
-            try (PreparedStatement delete = conn.prepareStatement("DELETE FROM command_journal WHERE command_id = ?");
+            try (PreparedStatement update = conn.prepareStatement("UPDATE command_journal SET command_type = ?, "
+                    + "payload = ?, user_id = ?, correlation_id = ?, causation_id = ?, ts = ?, status = ?, reason = ?, "
+                    + "stream_id = ?, event_ids = ? WHERE command_id = ?");
                  PreparedStatement insert = conn.prepareStatement("INSERT INTO command_journal (" + COLUMNS
                          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                delete.setString(1, c.commandId());
-                delete.executeUpdate();
-                insert.setString(1, c.commandId());
-                insert.setString(2, c.commandType());
-                insert.setString(3, Json.write(c.payload()));
-                insert.setString(4, c.userId());
-                insert.setString(5, c.correlationId());
-                insert.setString(6, c.causationId());
-                insert.setObject(7, c.timestamp().atOffset(ZoneOffset.UTC));
-                insert.setString(8, entry.status().name());
-                insert.setString(9, entry.reason());
-                insert.setString(10, entry.streamId());
-                insert.setString(11, Json.write(entry.eventIds()));
-                insert.executeUpdate();
+                bind(update, 1, entry);
+                update.setString(11, c.commandId());
+                if (update.executeUpdate() == 0) {
+                    insert.setString(1, c.commandId());
+                    bind(insert, 2, entry);
+                    insert.executeUpdate();
+                }
                 conn.commit();
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
@@ -59,6 +55,22 @@ public final class JdbcCommandJournal implements CommandJournal {
         } catch (SQLException e) {
             throw new EventStoreException("Could not journal command " + c.commandId() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Binds every column but command_id, in COLUMNS order, from parameter {@code first} on. */
+    private static void bind(PreparedStatement ps, int first, JournalEntry entry) throws SQLException {
+        CommandEnvelope c = entry.command();
+        int i = first;
+        ps.setString(i++, c.commandType());
+        ps.setString(i++, Json.write(c.payload()));
+        ps.setString(i++, c.userId());
+        ps.setString(i++, c.correlationId());
+        ps.setString(i++, c.causationId());
+        ps.setObject(i++, c.timestamp().atOffset(ZoneOffset.UTC));
+        ps.setString(i++, entry.status().name());
+        ps.setString(i++, entry.reason());
+        ps.setString(i++, entry.streamId());
+        ps.setString(i, Json.write(entry.eventIds()));
     }
 
     @Override

@@ -332,13 +332,6 @@ public final class EventsViewModel {
         applyFilter();
     }
 
-    /** Shows the events a command or an event directly caused. */
-    public void filterByCausation(String id) {
-        clearInputsQuietly();
-        causationId.set(id);
-        applyFilter();
-    }
-
     /** Selects the event at a global position, clearing the filter when it hides that event. */
     public void reveal(long position) {
         if (filtering.get()) {

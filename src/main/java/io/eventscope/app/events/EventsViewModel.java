@@ -1,6 +1,7 @@
 package io.eventscope.app.events;
 
 import io.eventscope.app.BackgroundWork;
+import io.eventscope.app.EventAt;
 import io.eventscope.app.FxBatcher;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
@@ -571,12 +572,6 @@ public final class EventsViewModel {
                 detail.set(d);
             }
         };
-        tasks.run(progress -> {
-            List<EventEnvelope> found = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS);
-            if (found.isEmpty() || found.get(0).position() != position) {
-                throw new IllegalStateException("No event at position " + position);
-            }
-            return EventDetail.of(found.get(0));
-        }, show);
+        tasks.run(progress -> EventDetail.of(EventAt.read(store, position)), show);
     }
 }

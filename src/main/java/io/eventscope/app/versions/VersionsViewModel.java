@@ -1,5 +1,6 @@
 package io.eventscope.app.versions;
 
+import io.eventscope.app.EventAt;
 import io.eventscope.app.Notices;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.TaskMonitor;
@@ -361,13 +362,7 @@ public final class VersionsViewModel {
         }
         EventStore store = workspace.eventStore();
         long position = listing.position();
-        tasks.run(progress -> {
-            List<EventEnvelope> found = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS);
-            if (found.isEmpty() || found.get(0).position() != position) {
-                throw new IllegalStateException("No event at position " + position);
-            }
-            return EventComparison.of(found.get(0), chain);
-        }, loaded -> {
+        tasks.run(progress -> EventComparison.of(EventAt.read(store, position), chain), loaded -> {
             EventListing now = selectedEvent.get();
             if (now != null && now.position() == position) {
                 comparison.set(loaded);

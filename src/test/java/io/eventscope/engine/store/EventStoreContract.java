@@ -385,6 +385,17 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void readsTheEventAtAPositionAndNothingWhereThereIsNone() {
+        append("a-1", ExpectedVersion.ANY, event("A", "{}"), event("B", "{}"));
+        append("b-1", ExpectedVersion.ANY, event("C", "{}"));
+
+        assertThat(store.eventAt(2)).map(EventEnvelope::eventType).contains("B");
+        assertThat(store.eventAt(3)).map(EventEnvelope::streamId).contains("b-1");
+        assertThat(store.eventAt(4)).isEmpty();
+        assertThat(store.eventAt(0)).isEmpty();
+    }
+
+    @Test
     void aSubscriptionCatchesUpThenDeliversLiveEventsInOrder() throws Exception {
         for (int i = 0; i < 10; i++) {
             append("s-" + i, ExpectedVersion.ANY, event("E", "{}"));

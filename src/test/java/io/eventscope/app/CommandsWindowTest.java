@@ -1,5 +1,6 @@
 package io.eventscope.app;
 
+import static io.eventscope.app.FxWait.fx;
 import static io.eventscope.app.FxWait.waitUntil;
 import static io.eventscope.app.Shown.text;
 import static io.eventscope.app.Shown.treeTexts;
@@ -35,6 +36,7 @@ class CommandsWindowTest {
 
     @BeforeEach
     void openTheCommandsView(FxRobot robot) {
+        waitUntil(() -> fx(() -> workbench.workspace().engine()) != null); // the store opens in the background
         robot.clickOn("#nav-commands");
     }
 

@@ -49,6 +49,7 @@ class CommandsViewModelTest {
             workspace.show(store, "test");
             return new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         });
+        waitUntil(() -> fx(() -> workspace.engine()) != null);
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,11 @@ public class App extends Application {
         });
         stage.setScene(workbench.createScene());
         stage.titleProperty().bind(workbench.mainWindow().title());
+        // Closing the window (or File > Quit) closes the store first, off the FX thread.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            workbench.quit(Platform::exit);
+        });
         stage.show();
         String spec = storeSpec(getParameters().getRaw());
         if (spec == null) {
@@ -78,10 +84,4 @@ public class App extends Application {
         return null;
     }
 
-    @Override
-    public void stop() {
-        if (workbench != null) {
-            workbench.close();
-        }
-    }
 }

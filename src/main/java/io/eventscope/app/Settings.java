@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the workbench remembers between runs (theme, recent stores), kept as a properties file
  * in the Eventscope folder (the {@code eventscope.home} system property, else
- * {@code ~/.eventscope}). Small file, read once at start; writes happen when a setting changes.
+ * {@code ~/.eventscope}). Small file, read once at start. A setting changes in memory at once;
+ * {@link #save()} writes them all, off the FX thread.
  */
 public final class Settings {
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
@@ -60,7 +61,6 @@ public final class Settings {
 
     public void setDarkTheme(boolean dark) {
         values.setProperty("theme.dark", Boolean.toString(dark));
-        save();
     }
 
     /** The id of the view showing when the window last closed, null the first time. */
@@ -70,7 +70,6 @@ public final class Settings {
 
     public void setLastView(String id) {
         values.setProperty("view.last", id);
-        save();
     }
 
     /** Stores opened before, most recent first. */
@@ -96,7 +95,6 @@ public final class Settings {
                 values.remove("recent." + i);
             }
         }
-        save();
     }
 
     /** Stores on database servers opened before, most recent first: JDBC URLs without a password. */
@@ -124,10 +122,13 @@ public final class Settings {
                 values.remove("recent.shared." + i);
             }
         }
-        save();
     }
 
-    private void save() {
+    /**
+     * Writes every setting as it is now. Serialized, so whichever of several saves runs last
+     * writes the newest values.
+     */
+    public synchronized void save() {
         try {
             Files.createDirectories(home);
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {

@@ -175,13 +175,30 @@ public final class Workbench {
         return whatIf;
     }
 
+    /**
+     * Quits: stops the views, closes the store off the FX thread (the status bar shows it while
+     * it takes), then runs {@code exit} on the FX thread.
+     */
+    public void quit(Runnable exit) {
+        stopViews();
+        workspace.close(() -> {
+            tasks.close();
+            exit.run();
+        });
+    }
+
+    /** Closes everything on the calling thread, which must not be the FX thread (tests). */
     public void close() {
+        stopViews();
+        workspace.close();
+        tasks.close();
+    }
+
+    private void stopViews() {
         whatIfWindow.close();
         timeline.close();
         readModels.close();
         events.close();
         main.close();
-        workspace.close();
-        tasks.close();
     }
 }

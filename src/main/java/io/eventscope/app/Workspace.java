@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.concurrent.WorkerStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +64,8 @@ public final class Workspace {
                 if (normalized.equals(settings.defaultStore().toAbsolutePath().normalize())) {
                     seeder.seedIfEmpty(opened.store(), engine.journal(), progress);
                 }
+                settings.rememberStore(normalized);
+                settings.save();
                 return new StoreSession(opened, engine, normalized.toString(), normalized);
             } catch (Exception e) {
                 if (engine != null) {
@@ -71,10 +75,7 @@ public final class Workspace {
                 }
                 throw e;
             }
-        }, opened -> {
-            settings.rememberStore(normalized);
-            replace(opened);
-        });
+        }, this::replace);
     }
 
     /**
@@ -87,21 +88,22 @@ public final class Workspace {
         tasks.run("Opening " + shown, progress -> {
             OpenStore opened = opener.openShared(jdbcUrl);
             try {
-                return new StoreSession(opened, engines.apply(opened), opened.store().describe(), null);
+                StoreSession session = new StoreSession(opened, engines.apply(opened), opened.store().describe(), null);
+                settings.rememberSharedStore(shown);
+                settings.save();
+                return session;
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
             }
-        }, opened -> {
-            settings.rememberSharedStore(shown);
-            replace(opened);
-        });
+        }, this::replace);
     }
 
-    /** Shows a store made elsewhere (tests, an in-memory session). */
+    /** Shows a store made elsewhere (tests, an in-memory session); its engine is built off the FX thread. */
     public void show(EventStore eventStore, String name) {
         OpenStore opened = new OpenStore(eventStore, null);
-        replace(new StoreSession(opened, engines.apply(opened), name, null));
+        tasks.run("Opening " + name, progress -> new StoreSession(opened, engines.apply(opened), name, null),
+                this::replace);
     }
 
     private void replace(StoreSession next) {
@@ -115,7 +117,25 @@ public final class Workspace {
         }
     }
 
-    /** Closes the open store; called when the window goes away. */
+    /**
+     * Closes the open store off the FX thread, as a task the status bar shows (the bus may wait
+     * for a slow handler), then runs {@code then} on the FX thread, also when closing failed.
+     */
+    public void close(Runnable then) {
+        StoreSession open = session.get();
+        if (open == null) {
+            then.run();
+            return;
+        }
+        Task<Void> closing = tasks.run("Closing " + open.name(), progress -> {
+            open.close();
+            return null;
+        }, closed -> then.run());
+        closing.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> then.run());
+        closing.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> then.run());
+    }
+
+    /** Closes the open store on the calling thread, which must not be the FX thread (tests). */
     public void close() {
         StoreSession open = session.get();
         if (open != null) {

@@ -5,8 +5,6 @@ import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.io.ProgressMonitor;
-import io.eventscope.engine.store.Direction;
-import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.upcast.DryRunReport;
@@ -15,7 +13,6 @@ import io.eventscope.engine.upcast.UpcastException;
 import io.eventscope.engine.upcast.UpcastTrace;
 import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.shop.upcast.ShopUpcasters;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -59,13 +56,11 @@ final class UpcastCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Json.write(report));
                 return report.failureCount() == 0 ? Cli.OK : Cli.FINDING;
             }
-            List<EventEnvelope> found = eventStore.read(EventFilter.ALL, mode.position, 1, Direction.FORWARDS);
-            if (found.isEmpty() || found.get(0).position() != mode.position) {
-                throw new ParameterException(spec.commandLine(), "no event at position " + mode.position
-                        + " (the store's head is " + eventStore.headPosition() + ")");
-            }
+            EventEnvelope found = eventStore.eventAt(mode.position).orElseThrow(() -> new ParameterException(
+                    spec.commandLine(), "no event at position " + mode.position + " (the store's head is "
+                    + eventStore.headPosition() + ")"));
             try {
-                spec.commandLine().getOut().println(Json.write(trace(chain.trace(found.get(0)))));
+                spec.commandLine().getOut().println(Json.write(trace(chain.trace(found))));
                 return Cli.OK;
             } catch (UpcastException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());

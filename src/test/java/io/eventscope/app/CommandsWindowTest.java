@@ -1,5 +1,6 @@
 package io.eventscope.app;
 
+import static io.eventscope.app.FxWait.fx;
 import static io.eventscope.app.FxWait.waitUntil;
 import static io.eventscope.app.Shown.text;
 import static io.eventscope.app.Shown.treeTexts;
@@ -35,6 +36,7 @@ class CommandsWindowTest {
 
     @BeforeEach
     void openTheCommandsView(FxRobot robot) {
+        waitUntil(() -> fx(() -> workbench.workspace().engine()) != null); // the store opens in the background
         robot.clickOn("#nav-commands");
     }
 
@@ -87,7 +89,12 @@ class CommandsWindowTest {
 
     @Test
     void aPriceThatIsNotANumberIsMarkedAtTheFieldAndNothingIsSent(FxRobot robot) {
+        // One command first, so the history has visibly loaded before the bad one is tried.
         robot.clickOn("CreateOrder");
+        robot.clickOn("#submitButton");
+        waitUntil(() -> table(robot, "#historyTable").getItems().size() == 1);
+        String before = text(robot, "#outcomeLabel");
+
         robot.clickOn("#field-userId").write("bob");
         robot.clickOn("#field-item-0-sku").write("PEN");
         robot.clickOn("#field-item-0-quantity").write("1");
@@ -96,7 +103,8 @@ class CommandsWindowTest {
 
         waitUntil(() -> robot.lookup(".validation-error").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals("'cheap' is not a number, e.g. 12.50")));
-        assertThat(text(robot, "#outcomeLabel")).isEqualTo("Submit a command to see what it produces.");
-        assertThat(table(robot, "#historyTable").getItems()).isEmpty();
+        assertThat(text(robot, "#outcomeLabel")).isEqualTo(before);
+        assertThat(workbench.workspace().engine().journal().count()).isEqualTo(1);
+        assertThat(table(robot, "#historyTable").getItems()).hasSize(1);
     }
 }

@@ -228,7 +228,7 @@ public final class EventsView {
                         : node.type().equals("correlation") ? "mdi2s-source-branch" : "mdi2c-console-line"));
             }
         });
-        model.causationTree().addListener((obs, old, tree) -> {
+        model.causation().tree().addListener((obs, old, tree) -> {
             causationItems.clear();
             causationTreeView.setRoot(tree == null ? null : causationItem(tree));
             if (tree != null) {
@@ -237,10 +237,10 @@ public final class EventsView {
         });
         causationTreeView.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item != null) {
-                model.causationSelected().set(item.getValue());
+                model.causation().selected().set(item.getValue());
             }
         });
-        model.causationSelected().addListener((obs, old, node) -> {
+        model.causation().selected().addListener((obs, old, node) -> {
             TreeItem<CausationItem> item = causationItems.get(node);
             if (item != null && causationTreeView.getSelectionModel().getSelectedItem() != item) {
                 causationTreeView.getSelectionModel().select(item);
@@ -249,20 +249,20 @@ public final class EventsView {
         });
         MenuItem timeline = new MenuItem("Open in Timeline");
         timeline.setOnAction(e -> {
-            CausationItem node = model.causationSelected().get();
+            CausationItem node = model.causation().selected().get();
             if (node != null) {
                 model.openInTimeline(node);
             }
         });
         causationTreeView.setContextMenu(new ContextMenu(timeline));
-        causesButton.disableProperty().bind(model.causationSelected().isNull());
-        effectsButton.disableProperty().bind(model.causationSelected().isNull());
+        causesButton.disableProperty().bind(model.causation().selected().isNull());
+        effectsButton.disableProperty().bind(model.causation().selected().isNull());
         causationTreeView.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isAltDown() && e.getCode() == KeyCode.UP) {
-                model.walkToCause();
+                model.causation().walkToCause();
                 e.consume();
             } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
-                model.walkToEffect();
+                model.causation().walkToEffect();
                 e.consume();
             }
         });
@@ -308,12 +308,12 @@ public final class EventsView {
 
     @FXML
     private void walkToCause() {
-        model.walkToCause();
+        model.causation().walkToCause();
     }
 
     @FXML
     private void walkToEffect() {
-        model.walkToEffect();
+        model.causation().walkToEffect();
     }
 
     @FXML

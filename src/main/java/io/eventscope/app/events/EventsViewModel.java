@@ -1,6 +1,7 @@
 package io.eventscope.app.events;
 
 import io.eventscope.app.BackgroundWork;
+import io.eventscope.app.EventAt;
 import io.eventscope.app.FxBatcher;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
@@ -14,8 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,7 +53,7 @@ import org.slf4j.LoggerFactory;
 public final class EventsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(EventsViewModel.class);
     private static final int SCAN_CHUNK = 10_000;
-    private static final int TYPE_SAMPLE = 5_000;
+    static final int TYPE_SAMPLE = 5_000;
 
     private final Workspace workspace;
     private final TaskExecutor tasks;
@@ -80,9 +79,7 @@ public final class EventsViewModel {
     private LongConsumer timelineOpener = position -> { };
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Integer> revealedRow = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<CausationItem> causationTree = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<CausationItem> causationSelected = new SimpleObjectProperty<>();
-    private final Map<CausationItem, CausationItem> causes = new IdentityHashMap<>();
+    private final CausationTreeViewModel causation;
 
     private EventRowList list;
     private EventFilter activeFilter = EventFilter.ALL;
@@ -112,11 +109,7 @@ public final class EventsViewModel {
             }
         });
         selected.addListener((obs, old, now) -> loadDetail(now));
-        causationSelected.addListener((obs, old, node) -> {
-            if (node != null && node.isEvent()) {
-                reveal(node.position());
-            }
-        });
+        causation = new CausationTreeViewModel(tasks, this::reveal);
         if (workspace.session().get() != null) {
             storeChanged();
         }
@@ -220,14 +213,9 @@ public final class EventsViewModel {
         return revealedRow.getReadOnlyProperty();
     }
 
-    /** The causation tree of the followed correlation, null until one is followed. */
-    public ReadOnlyObjectProperty<CausationItem> causationTree() {
-        return causationTree.getReadOnlyProperty();
-    }
-
-    /** The selected node of the causation tree; selecting an event's node selects the event. */
-    public ObjectProperty<CausationItem> causationSelected() {
-        return causationSelected;
+    /** The causation tree of the followed correlation, shown beside the log. */
+    public CausationTreeViewModel causation() {
+        return causation;
     }
 
     // Commands.
@@ -249,37 +237,7 @@ public final class EventsViewModel {
         if (engine == null) {
             return;
         }
-        tasks.run("Building the causation tree", progress ->
-                CausationItem.correlation(correlationId, engine.causationTrees().of(correlationId)), tree -> {
-                    causes.clear();
-                    linkCauses(tree);
-                    causationTree.set(tree);
-                    causationSelected.set(causes.keySet().stream().filter(n -> n.id().equals(focusId))
-                            .findFirst().orElse(null));
-                });
-    }
-
-    /** Selects what caused the selected node: one step up the tree. */
-    public void walkToCause() {
-        CausationItem cause = causes.get(causationSelected.get());
-        if (cause != null && cause != causationTree.get()) {
-            causationSelected.set(cause);
-        }
-    }
-
-    /** Selects the first thing the selected node caused: one step down the tree. */
-    public void walkToEffect() {
-        CausationItem node = causationSelected.get();
-        if (node != null && !node.children().isEmpty()) {
-            causationSelected.set(node.children().get(0));
-        }
-    }
-
-    private void linkCauses(CausationItem node) {
-        for (CausationItem child : node.children()) {
-            causes.put(child, node);
-            linkCauses(child);
-        }
+        causation.build(engine, correlationId, focusId);
     }
 
     public void applyFilter() {
@@ -329,13 +287,6 @@ public final class EventsViewModel {
     public void filterByCorrelation(String id) {
         clearInputsQuietly();
         correlationId.set(id);
-        applyFilter();
-    }
-
-    /** Shows the events a command or an event directly caused. */
-    public void filterByCausation(String id) {
-        clearInputsQuietly();
-        causationId.set(id);
         applyFilter();
     }
 
@@ -522,7 +473,7 @@ public final class EventsViewModel {
 
     private void storeChanged() {
         stopLive();
-        causationTree.set(null);
+        causation.clear();
         knownTypes.clear();
         typesSampled = false;
         detail.set(null);
@@ -578,12 +529,6 @@ public final class EventsViewModel {
                 detail.set(d);
             }
         };
-        tasks.run(progress -> {
-            List<EventEnvelope> found = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS);
-            if (found.isEmpty() || found.get(0).position() != position) {
-                throw new IllegalStateException("No event at position " + position);
-            }
-            return EventDetail.of(found.get(0));
-        }, show);
+        tasks.run(progress -> EventDetail.of(EventAt.read(store, position)), show);
     }
 }

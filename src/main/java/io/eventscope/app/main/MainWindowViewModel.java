@@ -61,7 +61,10 @@ public final class MainWindowViewModel {
         currentTask = Bindings.createObjectBinding(() -> running.isEmpty() ? null : running.get(running.size() - 1),
                 running);
         darkTheme.set(settings.darkTheme());
-        darkTheme.addListener((obs, was, dark) -> settings.setDarkTheme(dark));
+        darkTheme.addListener((obs, was, dark) -> {
+            settings.setDarkTheme(dark);
+            saveSettings();
+        });
         recentStores.setAll(settings.recentStores());
         recentSharedStores.setAll(settings.recentSharedStores());
         showLastView();
@@ -75,7 +78,17 @@ public final class MainWindowViewModel {
         if (last != null && navigation.entries().stream().anyMatch(e -> e.id().equals(last))) {
             navigation.show(last);
         }
-        navigation.selected().addListener((obs, old, now) -> settings.setLastView(now.id()));
+        navigation.selected().addListener((obs, old, now) -> {
+            settings.setLastView(now.id());
+            saveSettings();
+        });
+    }
+
+    private void saveSettings() {
+        tasks.run(progress -> {
+            settings.save();
+            return null;
+        }, saved -> { });
     }
 
     public Navigation navigation() {

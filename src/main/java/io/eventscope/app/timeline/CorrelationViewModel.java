@@ -1,5 +1,7 @@
 package io.eventscope.app.timeline;
 
+import io.eventscope.app.BackgroundWork;
+import io.eventscope.app.NewestRequestWins;
 import io.eventscope.app.StoreSession;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
@@ -15,8 +17,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import javafx.concurrent.WorkerStateEvent;
 
 /**
  * Correlation mode: scrubs the global position across every stream one correlation ID touched,
@@ -39,12 +39,12 @@ public final class CorrelationViewModel {
 
     private CorrelationTimeline timeline;
     private int generation;
-    private boolean loading;
-    private int wanted;
+    private final NewestRequestWins<Integer, List<AggregateCard>> steps;
 
     public CorrelationViewModel(Workspace workspace, TaskExecutor tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
+        this.steps = new NewestRequestWins<>(tasks, this::stepWork, this::showStep);
         workspace.session().addListener((obs, old, now) -> sessionChanged(now));
     }
 
@@ -89,10 +89,7 @@ public final class CorrelationViewModel {
             return;
         }
         step.set(Math.max(0, Math.min(newStep, lastStep.get())));
-        wanted = step.get();
-        if (!loading) {
-            loadWanted();
-        }
+        steps.request(step.get());
     }
 
     public void previous() {
@@ -103,33 +100,22 @@ public final class CorrelationViewModel {
         jumpTo(step.get() + 1);
     }
 
-    private void loadWanted() {
+    private BackgroundWork<List<AggregateCard>> stepWork(int at) {
         CorrelationTimeline t = timeline;
-        int at = wanted;
-        int gen = generation;
-        loading = true;
-        Task<List<AggregateCard>> task = tasks.run(progress -> t.statesAt(at).stream()
+        return progress -> t.statesAt(at).stream()
                 .map(a -> new AggregateCard(a.state().streamId(), a.state().version(),
                         a.state().state().toPrettyString(),
                         a.changedHere() ? a.eventHere().eventType() : null))
-                .toList(), cards -> {
-            loading = false;
-            if (gen != generation) {
-                if (timeline != null) {
-                    loadWanted();
-                }
-                return;
-            }
-            aggregates.setAll(cards);
-            shownStep.set(at);
-            stepTitle.set(at == 0 ? "Before the first event (position " + t.positionAt(0) + ")"
-                    : "Step " + at + " of " + t.lastStep() + " · position " + t.positionAt(at) + " · "
-                    + t.events().get(at - 1).eventType() + " in " + t.events().get(at - 1).streamId());
-            if (wanted != at) {
-                loadWanted();
-            }
-        });
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> loading = false);
+                .toList();
+    }
+
+    private void showStep(int at, List<AggregateCard> cards) {
+        CorrelationTimeline t = timeline;
+        aggregates.setAll(cards);
+        shownStep.set(at);
+        stepTitle.set(at == 0 ? "Before the first event (position " + t.positionAt(0) + ")"
+                : "Step " + at + " of " + t.lastStep() + " · position " + t.positionAt(at) + " · "
+                + t.events().get(at - 1).eventType() + " in " + t.events().get(at - 1).streamId());
     }
 
     private void sessionChanged(StoreSession session) {
@@ -147,6 +133,7 @@ public final class CorrelationViewModel {
         step.set(0);
         shownStep.set(-1);
         stepTitle.set("");
+        steps.forget();
         return ++generation;
     }
 
@@ -189,6 +176,7 @@ public final class CorrelationViewModel {
     }
 
     public void close() {
+        steps.forget();
         generation++;
     }
 }

@@ -1,6 +1,8 @@
 package io.eventscope.app.timeline;
 
 import io.eventscope.app.BackgroundWork;
+import io.eventscope.app.EventAt;
+import io.eventscope.app.NewestRequestWins;
 import io.eventscope.app.StoreSession;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
@@ -8,7 +10,6 @@ import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.domain.TimeTravel;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.Direction;
-import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.StreamInfo;
 import io.eventscope.engine.timeline.Blame;
@@ -39,8 +40,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import javafx.concurrent.WorkerStateEvent;
 
 /**
  * The replay scrubber over one stream: which version is shown, its state with the fields the
@@ -88,14 +87,14 @@ public final class TimelineViewModel {
     private BiConsumer<String, Long> whatIfOpener = (stream, version) -> { };
     private StreamTimeline timeline;
     private int generation;
-    private boolean loading;
-    private long wanted;
+    private final NewestRequestWins<Long, Shown> frames;
     private int blameGeneration;
 
     public TimelineViewModel(Workspace workspace, TaskExecutor tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
         this.correlation = new CorrelationViewModel(workspace, tasks);
+        this.frames = new NewestRequestWins<>(tasks, this::frameWork, (version, shown) -> apply(shown));
         speed.addListener((obs, old, now) -> restartPlayback());
         realTime.addListener((obs, old, now) -> restartPlayback());
         workspace.session().addListener((obs, old, now) -> sessionChanged(now));
@@ -145,13 +144,8 @@ public final class TimelineViewModel {
         if (store == null) {
             return;
         }
-        tasks.run(progress -> store.read(EventFilter.ALL, position, 1, Direction.FORWARDS), found -> {
-            if (found.isEmpty() || found.get(0).position() != position) {
-                streamError.set("No event at position " + position);
-            } else {
-                openStream(found.get(0).streamId(), found.get(0).version());
-            }
-        });
+        tasks.run(progress -> store.eventAt(position), found -> found.ifPresentOrElse(
+                e -> openStream(e.streamId(), e.version()), () -> streamError.set(EventAt.none(position))));
     }
 
     private record Opened(List<EventItem> events, String foldedBy, String error) {
@@ -235,38 +229,20 @@ public final class TimelineViewModel {
 
     private void show(long version) {
         position.set(version);
-        wanted = version;
-        if (!loading) {
-            loadWanted();
-        }
+        frames.request(version);
     }
 
-    private void loadWanted() {
+    /** Playing forwards, the frames in between are checked for breakpoints; else the frame is read directly. */
+    private BackgroundWork<Shown> frameWork(long to) {
         StreamTimeline t = timeline;
         long from = shownVersion.get();
-        long to = wanted;
         boolean play = player.isPlaying() && from >= 0 && to > from;
         List<Breakpoint> stops = List.copyOf(breakpoints);
-        int gen = generation;
-        loading = true;
-        Task<Shown> task = tasks.run(progress -> {
+        return progress -> {
             StreamTimeline.Stop stop = play ? t.advance(from, to, stops) : new StreamTimeline.Stop(t.at(to), null);
             Frame frame = stop.frame();
             return new Shown(frame, stop.hit(), StateNode.of(frame.state(), frame.changedPaths()), ChangeRow.of(frame));
-        }, shown -> {
-            loading = false;
-            if (gen != generation) {
-                if (timeline != null) {
-                    loadWanted();
-                }
-                return;
-            }
-            apply(shown);
-            if (wanted != shownVersion.get()) {
-                loadWanted();
-            }
-        });
-        task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> loading = false);
+        };
     }
 
     private record Shown(Frame frame, Breakpoint hit, StateNode tree, List<ChangeRow> rows) {
@@ -284,7 +260,7 @@ public final class TimelineViewModel {
                 ? "" : frame.event().correlationId());
         if (shown.hit() != null) {
             pause();
-            wanted = frame.version();
+            frames.settle(frame.version());
             position.set(frame.version());
             status.set("Stopped at v" + frame.version() + ": " + shown.hit().describe());
         } else if (player.isPlaying() && frame.version() >= length.get()) {
@@ -427,6 +403,7 @@ public final class TimelineViewModel {
         blamePath.set("");
         blameRows.clear();
         blameGeneration++;
+        frames.forget();
         return ++generation;
     }
 

@@ -1,17 +1,16 @@
 package io.eventscope.app.versions;
 
+import io.eventscope.app.EventAt;
 import io.eventscope.app.Notices;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.TaskMonitor;
 import io.eventscope.app.Workspace;
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.store.Direction;
-import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.upcast.DryRunReport;
+import io.eventscope.engine.upcast.EventShape;
 import io.eventscope.engine.upcast.UpcastDryRun;
 import io.eventscope.engine.upcast.UpcastFailure;
-import io.eventscope.engine.upcast.Upcaster;
 import io.eventscope.engine.upcast.UpcasterChain;
 import java.nio.file.Path;
 import java.text.NumberFormat;
@@ -45,7 +44,6 @@ import javafx.concurrent.WorkerStateEvent;
 public final class VersionsViewModel {
     /** Events listed per load; "Load more" fetches the next ones. */
     static final int EVENT_PAGE = 200;
-    private static final int SCAN_PAGE = 2_000;
 
     private final Workspace workspace;
     private final TaskExecutor tasks;
@@ -288,19 +286,9 @@ public final class VersionsViewModel {
 
     /** Where the chain takes a stored shape: "OrderCreated v3", or empty when it is current. */
     private String becomes(String type, int schemaVersion) {
-        String current = type;
-        int version = schemaVersion;
-        for (Upcaster next = find(current, version); next != null; next = find(current, version)) {
-            current = next.toEventType();
-            version++;
-        }
-        return version == schemaVersion ? "" : current + " v" + version;
-    }
-
-    private Upcaster find(String type, int schemaVersion) {
-        return chain.upcasters().stream()
-                .filter(u -> u.eventType().equals(type) && u.fromSchemaVersion() == schemaVersion)
-                .findFirst().orElse(null);
+        EventShape stored = new EventShape(type, schemaVersion);
+        EventShape newest = chain.newestShape(stored);
+        return newest.equals(stored) ? "" : newest.eventType() + " v" + newest.schemaVersion();
     }
 
     private void browse(VersionCount row, long fromPosition, long select) {
@@ -333,24 +321,13 @@ public final class VersionsViewModel {
 
     /** The next {@link #EVENT_PAGE} events of the row's type stored at the row's schema version. */
     private static Page page(EventStore store, VersionCount row, long fromPosition) {
-        List<EventListing> found = new ArrayList<>();
-        EventFilter filter = EventFilter.type(row.eventType());
-        long from = fromPosition;
-        while (true) {
-            List<EventEnvelope> read = store.read(filter, from, SCAN_PAGE, Direction.FORWARDS);
-            for (EventEnvelope e : read) {
-                if (e.schemaVersion() == row.schemaVersion()) {
-                    found.add(EventListing.of(e));
-                    if (found.size() == EVENT_PAGE) {
-                        return new Page(found, e.position() + 1, true);
-                    }
-                }
-            }
-            if (read.size() < SCAN_PAGE) {
-                return new Page(found, from, false);
-            }
-            from = read.get(read.size() - 1).position() + 1;
-        }
+        // One more than a page tells whether there are more.
+        List<EventEnvelope> read = store.readSchemaVersion(row.eventType(), row.schemaVersion(), fromPosition,
+                Long.MAX_VALUE, EVENT_PAGE + 1);
+        boolean more = read.size() > EVENT_PAGE;
+        List<EventListing> found = read.stream().limit(EVENT_PAGE).map(EventListing::of).toList();
+        long next = found.isEmpty() ? fromPosition : found.get(found.size() - 1).position() + 1;
+        return new Page(found, next, more);
     }
 
     private void loadComparison(EventListing listing) {
@@ -361,13 +338,7 @@ public final class VersionsViewModel {
         }
         EventStore store = workspace.eventStore();
         long position = listing.position();
-        tasks.run(progress -> {
-            List<EventEnvelope> found = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS);
-            if (found.isEmpty() || found.get(0).position() != position) {
-                throw new IllegalStateException("No event at position " + position);
-            }
-            return EventComparison.of(found.get(0), chain);
-        }, loaded -> {
+        tasks.run(progress -> EventComparison.of(EventAt.read(store, position), chain), loaded -> {
             EventListing now = selectedEvent.get();
             if (now != null && now.position() == position) {
                 comparison.set(loaded);

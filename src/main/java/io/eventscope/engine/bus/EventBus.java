@@ -67,13 +67,6 @@ public final class EventBus implements AutoCloseable {
         }
     }
 
-    public void unsubscribe(String handlerName) {
-        Worker worker = workers.remove(handlerName);
-        if (worker != null) {
-            worker.executor.shutdown();
-        }
-    }
-
     public List<DeadLetter> deadLetters() {
         return deadLetters.list();
     }
@@ -130,7 +123,7 @@ public final class EventBus implements AutoCloseable {
                 try {
                     w.executor.execute(w.new Delivery(event));
                 } catch (RejectedExecutionException e) {
-                    // Unsubscribed or closing while this event was being published: it no longer listens.
+                    // The bus is closing while this event was being published: the handler no longer listens.
                 }
             }
         }

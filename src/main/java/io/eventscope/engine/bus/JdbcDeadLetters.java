@@ -1,8 +1,6 @@
 package io.eventscope.engine.bus;
 
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.store.Direction;
-import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.EventStoreException;
 import io.eventscope.engine.store.jdbc.Database;
@@ -109,11 +107,8 @@ public final class JdbcDeadLetters implements DeadLetters {
     }
 
     private EventEnvelope event(long position, String eventId) {
-        List<EventEnvelope> found = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS);
-        if (found.isEmpty() || !found.get(0).eventId().equals(eventId)) {
-            throw new EventStoreException("Dead letter points at event " + eventId + " at position " + position
-                    + ", which is not in " + store.describe());
-        }
-        return found.get(0);
+        return store.eventAt(position).filter(e -> e.eventId().equals(eventId))
+                .orElseThrow(() -> new EventStoreException("Dead letter points at event " + eventId
+                        + " at position " + position + ", which is not in " + store.describe()));
     }
 }

@@ -10,9 +10,9 @@ import java.util.Optional;
 public final class InMemoryCommandJournal implements CommandJournal {
     private final Map<String, JournalEntry> entries = new LinkedHashMap<>();
 
+    /** Settles an entry in place (a LinkedHashMap keeps a key's first position), so order is arrival order. */
     @Override
     public synchronized void record(JournalEntry entry) {
-        entries.remove(entry.commandId());
         entries.put(entry.commandId(), entry);
     }
 

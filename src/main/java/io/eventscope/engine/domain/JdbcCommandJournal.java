@@ -22,6 +22,11 @@ import java.util.Set;
 public final class JdbcCommandJournal implements CommandJournal {
     private static final String COLUMNS = "command_id, command_type, payload, user_id, correlation_id, "
             + "causation_id, ts, status, reason, stream_id, event_ids";
+    private static final String UPDATE = "UPDATE command_journal SET command_type = ?, payload = ?, user_id = ?,"
+            + " correlation_id = ?, causation_id = ?, ts = ?, status = ?, reason = ?, stream_id = ?, event_ids = ?"
+            + " WHERE command_id = ?";
+    private static final String INSERT = "INSERT INTO command_journal (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -31,18 +36,21 @@ public final class JdbcCommandJournal implements CommandJournal {
         this.db = db;
     }
 
+    /** Settles an entry in place, so the journal keeps the order commands arrived in. */
     @Override
     public void record(JournalEntry entry) {
         CommandEnvelope c = entry.command();
         try (Connection conn = db.connection()) {
             conn.setAutoCommit(false);
-            try (PreparedStatement delete = conn.prepareStatement("DELETE FROM command_journal WHERE command_id = ?");
-                 PreparedStatement insert = conn.prepareStatement("INSERT INTO command_journal (" + COLUMNS
-                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                delete.setString(1, c.commandId());
-                delete.executeUpdate();
-                bind(insert, entry);
-                insert.executeUpdate();
+            try (PreparedStatement update = conn.prepareStatement(UPDATE);
+                 PreparedStatement insert = conn.prepareStatement(INSERT)) {
+                bind(update, 1, entry);
+                update.setString(11, c.commandId());
+                if (update.executeUpdate() == 0) {
+                    insert.setString(1, c.commandId());
+                    bind(insert, 2, entry);
+                    insert.executeUpdate();
+                }
                 conn.commit();
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
@@ -53,21 +61,29 @@ public final class JdbcCommandJournal implements CommandJournal {
         }
     }
 
-    /** One transaction for all of them: a simulation journals thousands of commands at a time. */
+    /**
+     * One transaction for all of them: a simulation journals thousands of commands at a time.
+     * Settled in place like {@link #record}: one batch of updates, then inserts for the new ones.
+     */
     @Override
     public void recordAll(List<JournalEntry> entries) {
         try (Connection conn = db.connection()) {
             conn.setAutoCommit(false);
-            try (PreparedStatement delete = conn.prepareStatement("DELETE FROM command_journal WHERE command_id = ?");
-                 PreparedStatement insert = conn.prepareStatement("INSERT INTO command_journal (" + COLUMNS
-                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement update = conn.prepareStatement(UPDATE);
+                 PreparedStatement insert = conn.prepareStatement(INSERT)) {
                 for (JournalEntry entry : entries) {
-                    delete.setString(1, entry.commandId());
-                    delete.addBatch();
-                    bind(insert, entry);
-                    insert.addBatch();
+                    bind(update, 1, entry);
+                    update.setString(11, entry.commandId());
+                    update.addBatch();
                 }
-                delete.executeBatch();
+                int[] updated = update.executeBatch();
+                for (int i = 0; i < entries.size(); i++) {
+                    if (updated[i] == 0) {
+                        insert.setString(1, entries.get(i).commandId());
+                        bind(insert, 2, entries.get(i));
+                        insert.addBatch();
+                    }
+                }
                 insert.executeBatch();
                 conn.commit();
             } catch (SQLException | RuntimeException e) {
@@ -77,6 +93,22 @@ public final class JdbcCommandJournal implements CommandJournal {
         } catch (SQLException e) {
             throw new EventStoreException("Could not journal " + entries.size() + " commands: " + e.getMessage(), e);
         }
+    }
+
+    /** Binds every column but command_id, in COLUMNS order, from parameter {@code first} on. */
+    private static void bind(PreparedStatement ps, int first, JournalEntry entry) throws SQLException {
+        CommandEnvelope c = entry.command();
+        int i = first;
+        ps.setString(i++, c.commandType());
+        ps.setString(i++, Json.write(c.payload()));
+        ps.setString(i++, c.userId());
+        ps.setString(i++, c.correlationId());
+        ps.setString(i++, c.causationId());
+        ps.setObject(i++, c.timestamp().atOffset(ZoneOffset.UTC));
+        ps.setString(i++, entry.status().name());
+        ps.setString(i++, entry.reason());
+        ps.setString(i++, entry.streamId());
+        ps.setString(i, Json.write(entry.eventIds()));
     }
 
     @Override

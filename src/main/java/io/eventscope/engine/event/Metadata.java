@@ -1,7 +1,6 @@
 package io.eventscope.engine.event;
 
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Who did it and why: the user, the correlation that groups a whole conversation, and the
@@ -18,17 +17,5 @@ public record Metadata(String userId, String correlationId, String causationId, 
 
     public static Metadata of(String userId, String correlationId, String causationId) {
         return new Metadata(userId, correlationId, causationId, Map.of());
-    }
-
-    public Metadata withCorrelationId(String id) {
-        return new Metadata(userId, id, causationId, extra);
-    }
-
-    public Metadata withCausationId(String id) {
-        return new Metadata(userId, correlationId, id, extra);
-    }
-
-    public boolean sameAs(Metadata other) {
-        return Objects.equals(this, other);
     }
 }

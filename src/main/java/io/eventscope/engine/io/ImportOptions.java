@@ -25,10 +25,6 @@ public record ImportOptions(boolean partial, Path rejects, int maxLineBytes, int
         return new ImportOptions(true, rejects, DEFAULT_MAX_LINE_BYTES, DEFAULT_BATCH_SIZE);
     }
 
-    public ImportOptions withMaxLineBytes(int bytes) {
-        return new ImportOptions(partial, rejects, bytes, batchSize);
-    }
-
     public ImportOptions withBatchSize(int size) {
         return new ImportOptions(partial, rejects, maxLineBytes, size);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -101,6 +102,12 @@ public interface EventStore extends AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The event at a global position, empty when there is none. */
+    default Optional<EventEnvelope> eventAt(long position) {
+        List<EventEnvelope> found = read(EventFilter.ALL, position, 1, Direction.FORWARDS);
+        return found.isEmpty() || found.get(0).position() != position ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** The positions of those of these event ids that are stored, by id: a lookup on the unique ids. */

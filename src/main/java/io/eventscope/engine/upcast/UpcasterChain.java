@@ -90,6 +90,16 @@ public final class UpcasterChain {
         return found;
     }
 
+    /** The shape the chain takes events stored as {@code stored} to; {@code stored} itself when no upcaster applies. */
+    public EventShape newestShape(EventShape stored) {
+        EventShape shape = stored;
+        for (Upcaster next = find(shape.eventType(), shape.schemaVersion()); next != null;
+             next = find(shape.eventType(), shape.schemaVersion())) {
+            shape = new EventShape(next.toEventType(), shape.schemaVersion() + 1);
+        }
+        return shape;
+    }
+
     /** True when an upcaster reads events stored with this type and schema version. */
     public boolean upcasts(String eventType, int schemaVersion) {
         return find(eventType, schemaVersion) != null;

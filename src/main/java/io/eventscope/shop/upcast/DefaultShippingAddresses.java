@@ -3,7 +3,6 @@ package io.eventscope.shop.upcast;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventscope.engine.event.Json;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The shipping address an OrderCreated v1 event is given when upcast to v2: v1 orders had
@@ -38,10 +37,5 @@ public final class DefaultShippingAddresses {
         node.put("postalCode", a == null ? UNKNOWN : a.postalCode());
         node.put("country", a == null ? UNKNOWN : a.country());
         return node;
-    }
-
-    /** The customers that have an address on file, for generators that want realistic data. */
-    public static Set<String> knownUsers() {
-        return ON_FILE.keySet();
     }
 }

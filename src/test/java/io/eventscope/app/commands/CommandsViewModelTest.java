@@ -49,6 +49,7 @@ class CommandsViewModelTest {
             workspace.show(store, "test");
             return new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         });
+        waitUntil(() -> fx(() -> workspace.engine()) != null);
     }
 
     @AfterEach
@@ -142,8 +143,8 @@ class CommandsViewModelTest {
         assertThat(fx(() -> navigation.selected().get().id())).isEqualTo("events");
         assertThat(fx(() -> events.correlationId().get())).isEqualTo(first.correlationId());
         waitUntil(() -> fx(() -> events.matches().get()).equals("1 match"));
-        waitUntil(() -> fx(() -> events.causationSelected().get()) != null);
-        assertThat(fx(() -> events.causationSelected().get().id())).isEqualTo(first.entry().commandId());
+        waitUntil(() -> fx(() -> events.causation().selected().get()) != null);
+        assertThat(fx(() -> events.causation().selected().get().id())).isEqualTo(first.entry().commandId());
     }
 
     @Test

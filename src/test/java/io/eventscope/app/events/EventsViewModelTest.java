@@ -14,6 +14,7 @@ import io.eventscope.app.Workspace;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.InMemoryEventStore;
@@ -53,21 +54,46 @@ class EventsViewModelTest {
     }
 
     @Test
-    void listsEveryEventAndReadsRowsPageByPage() {
-        EventStore store = new InMemoryEventStore();
+    void listsEveryEventAndReadsRowsPageByPageKeepingABoundedNumberInMemory() {
+        int total = 25_000; // fifty pages: more than the list keeps
         List<NewEvent> events = new ArrayList<>();
-        for (int i = 1; i <= 1_234; i++) {
+        for (int i = 1; i <= total; i++) {
             events.add(NewEvent.of("Counted", Json.parse("{\"n\":" + i + "}"), Metadata.of("u", "c" + (i % 7), null)));
         }
-        store.append("counter-1", ExpectedVersion.NO_STREAM, events);
+        InMemoryEventStore stored = new InMemoryEventStore();
+        stored.append("counter-1", ExpectedVersion.NO_STREAM, events);
+        ReadsRecorded store = new ReadsRecorded(stored);
         show(store);
+        waitUntil(() -> fx(() -> model.matches().get()).equals("25,000 events"));
 
-        waitUntil(() -> fx(() -> model.matches().get()).equals("1,234 events"));
-        EventRow last = fx(() -> model.rows().get().get(1_233));
-        assertThat(last.position()).isEqualTo(1_234);
+        EventRow last = fx(() -> model.rows().get().get(total - 1));
+        assertThat(last.position()).isEqualTo(total);
         waitUntil(last::isLoaded);
-        assertThat(last.summary().get().version()).isEqualTo(1_234);
-        assertThat(last.summary().get().correlationId()).isEqualTo("c" + (1_234 % 7));
+        assertThat(last.summary().get().version()).isEqualTo(total);
+        assertThat(last.summary().get().correlationId()).isEqualTo("c" + (total % 7));
+        int page = EventRowList.PAGE_SIZE;
+        assertThat(pageReads(store)).containsExactly(new ReadsRecorded.Read(total - page + 1, page, Direction.FORWARDS));
+
+        // Scrolling through the whole log reads each page once and drops the oldest from memory.
+        for (int row = 0; row < total; row += page) {
+            EventRow first = rowAt(row);
+            waitUntil(first::isLoaded);
+        }
+        assertThat(pageReads(store)).hasSize(total / page + 1)
+                .allSatisfy(r -> assertThat(r.limit()).isEqualTo(page));
+        EventRow firstAgain = rowAt(0);
+        waitUntil(firstAgain::isLoaded);
+        assertThat(pageReads(store)).as("the first page, long scrolled past, was read again")
+                .filteredOn(r -> r.fromPosition() == 1).hasSize(2);
+    }
+
+    /** Reads of the log other than the type picker's sample of its two ends. */
+    private static List<ReadsRecorded.Read> pageReads(ReadsRecorded store) {
+        return store.reads().stream().filter(r -> r.limit() != EventsViewModel.TYPE_SAMPLE).toList();
+    }
+
+    private EventRow rowAt(int row) {
+        return fx(() -> model.rows().get().get(row));
     }
 
     @Test

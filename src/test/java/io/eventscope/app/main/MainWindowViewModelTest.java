@@ -71,7 +71,7 @@ class MainWindowViewModelTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> model.eventCount().get()).equals("0 events · head 0"));
         assertThat(fx(() -> model.title().get())).isEqualTo("Eventscope — shop.mv.db");
         assertThat(fx(() -> List.copyOf(model.recentStores()))).containsExactly(file);
-        assertThat(new Settings(home).recentStores()).containsExactly(file);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new Settings(home).recentStores().equals(List.of(file)));
     }
 
     @Test
@@ -104,12 +104,12 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void theThemeChoiceIsRememberedForTheNextStart() {
+    void theThemeChoiceIsRememberedForTheNextStart() throws Exception {
         fx(() -> {
             model.darkTheme().set(true);
             return null;
         });
-        assertThat(new Settings(home).darkTheme()).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> new Settings(home).darkTheme());
         settings = new Settings(home);
         MainWindowViewModel next = fx(() -> new MainWindowViewModel(workspace(), tasks, settings,
                 new Navigation(List.of()), notices));

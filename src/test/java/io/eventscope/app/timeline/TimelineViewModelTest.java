@@ -39,6 +39,7 @@ class TimelineViewModelTest {
             workspace.show(store, "test");
             return null;
         });
+        waitUntil(() -> fx(() -> workspace.engine()) != null);
     }
 
     @AfterEach

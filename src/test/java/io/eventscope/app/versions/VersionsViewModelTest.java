@@ -143,5 +143,6 @@ class VersionsViewModelTest {
 
     private void show(EventStore store) {
         fx(() -> workspace.show(store, "test"));
+        waitUntil(() -> fx(() -> workspace.engine()) != null);
     }
 }

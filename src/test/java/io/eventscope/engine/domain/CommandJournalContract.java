@@ -67,6 +67,19 @@ abstract class CommandJournalContract {
     }
 
     @Test
+    void settlingAnEntryKeepsItWhereItArrived() {
+        journal().record(entry("c1", "k", null, CommandStatus.PENDING, null, List.of("e1")));
+        journal().record(entry("c2", "k", null, CommandStatus.PENDING, null, List.of("e2")));
+        journal().record(entry("c3", "k", null, CommandStatus.ACCEPTED, null, List.of("e3")));
+        journal().record(entry("c1", "k", null, CommandStatus.ACCEPTED, null, List.of("e1")));
+        journal().record(entry("c2", "k", null, CommandStatus.REJECTED, "no", List.of()));
+
+        assertThat(journal().recent(0, 10)).extracting(JournalEntry::commandId).containsExactly("c3", "c2", "c1");
+        assertThat(journal().recent(1, 1)).extracting(JournalEntry::status).containsExactly(CommandStatus.REJECTED);
+        assertThat(journal().byCorrelationId("k")).extracting(JournalEntry::commandId).containsExactly("c1", "c2", "c3");
+    }
+
+    @Test
     void listsThePendingEntriesOldestFirst() {
         journal().record(entry("c1", "k", null, CommandStatus.PENDING, null, List.of("e1")));
         journal().record(entry("c2", "k", null, CommandStatus.ACCEPTED, null, List.of("e2")));

@@ -16,14 +16,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -406,6 +406,17 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void readsTheEventAtAPositionAndNothingWhereThereIsNone() {
+        append("a-1", ExpectedVersion.ANY, event("A", "{}"), event("B", "{}"));
+        append("b-1", ExpectedVersion.ANY, event("C", "{}"));
+
+        assertThat(store.eventAt(2)).map(EventEnvelope::eventType).contains("B");
+        assertThat(store.eventAt(3)).map(EventEnvelope::streamId).contains("b-1");
+        assertThat(store.eventAt(4)).isEmpty();
+        assertThat(store.eventAt(0)).isEmpty();
+    }
+
+    @Test
     void aSubscriptionCatchesUpThenDeliversLiveEventsInOrder() throws Exception {
         for (int i = 0; i < 10; i++) {
             append("s-" + i, ExpectedVersion.ANY, event("E", "{}"));
@@ -427,7 +438,8 @@ public abstract class EventStoreContract {
 
     /**
      * Eight writers race on one stream with exact expected versions, retrying on conflict;
-     * a subscriber reads along.
+     * a subscriber reads along. The first attempts all expect the empty stream, so conflicts
+     * are certain; a store that ignored the expected version would acknowledge them anyway.
      */
     @Test
     void eightWritersOnOneStreamLoseNothingDuplicateNothingAndReportEveryConflict() throws Exception {
@@ -435,45 +447,56 @@ public abstract class EventStoreContract {
         int perWriter = 40;
         int total = writers * perWriter;
         List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+        Map<Long, String> acknowledged = new ConcurrentHashMap<>();
         AtomicInteger conflicts = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
-        CountDownLatch start = new CountDownLatch(1);
+        CyclicBarrier firstAttempt = new CyclicBarrier(writers);
         try (Subscription s = store.subscribe(1, e -> seen.add(e.position()))) {
-            List<Future<Integer>> attemptsPerWriter = new ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (int w = 0; w < writers; w++) {
                 int writer = w;
-                attemptsPerWriter.add(pool.submit(() -> {
-                    start.await();
-                    int attempts = 0;
+                done.add(pool.submit(() -> {
+                    boolean first = true;
                     for (int i = 0; i < perWriter; i++) {
                         NewEvent e = event("w" + writer + "-" + i, "Counted", "{\"writer\":" + writer + "}", Metadata.EMPTY);
                         while (true) {
-                            attempts++;
                             long version = store.streamVersion("counter-1");
+                            if (first) {
+                                firstAttempt.await(20, TimeUnit.SECONDS);
+                                first = false;
+                            }
                             try {
-                                store.append("counter-1", ExpectedVersion.exactly(version), List.of(e));
+                                AppendResult result = store.append("counter-1", ExpectedVersion.exactly(version), List.of(e));
+                                assertThat(result.version()).as("version acknowledged after expecting %d", version)
+                                        .isEqualTo(version + 1);
+                                assertThat(acknowledged.putIfAbsent(result.version(), e.eventId()))
+                                        .as("version %d acknowledged twice", result.version()).isNull();
                                 break;
                             } catch (ConcurrencyConflictException conflict) {
-                                assertThat(conflict.actual()).isGreaterThan(version);
+                                assertThat(conflict.streamId()).isEqualTo("counter-1");
+                                assertThat(conflict.expected()).isEqualTo(ExpectedVersion.exactly(version));
+                                assertThat(conflict.actual()).isGreaterThan(version)
+                                        .isLessThanOrEqualTo(store.streamVersion("counter-1"));
+                                assertThat(conflict.getMessage()).contains("actual " + conflict.actual());
                                 conflicts.incrementAndGet();
                             }
                         }
                     }
-                    return attempts;
+                    return null;
                 }));
             }
-            start.countDown();
-            int attempts = 0;
-            for (Future<Integer> f : attemptsPerWriter) {
-                attempts += f.get(60, TimeUnit.SECONDS);
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
             }
             await(() -> seen.size() >= total);
             Thread.sleep(100);
 
+            assertThat(conflicts.get()).isGreaterThanOrEqualTo(writers - 1);
             List<EventEnvelope> stream = store.readStream("counter-1", 1, Integer.MAX_VALUE, Direction.FORWARDS);
             assertThat(versions(stream)).containsExactlyElementsOf(range(1, total));
-            assertThat(stream.stream().map(EventEnvelope::eventId).collect(Collectors.toSet())).hasSize(total);
-            assertThat(attempts).isEqualTo(total + conflicts.get());
+            assertThat(stream).allSatisfy(e -> assertThat(e.eventId())
+                    .as("event at version %d", e.version()).isEqualTo(acknowledged.get(e.version())));
+            assertThat(acknowledged).hasSize(total);
             assertThat(seen).containsExactlyElementsOf(range(1, total));
         } finally {
             pool.shutdownNow();

@@ -66,6 +66,14 @@ class UpcasterChainTest {
     }
 
     @Test
+    void namesTheShapeAStoredShapeEndsAsWithoutReadingAnEvent() {
+        assertThat(chain.newestShape(new EventShape("Renamed", 1))).isEqualTo(new EventShape("Named", 3));
+        assertThat(chain.newestShape(new EventShape("Named", 2))).isEqualTo(new EventShape("Named", 3));
+        assertThat(chain.newestShape(new EventShape("Named", 3))).isEqualTo(new EventShape("Named", 3));
+        assertThat(chain.newestShape(new EventShape("Unknown", 1))).isEqualTo(new EventShape("Unknown", 1));
+    }
+
+    @Test
     void eachStepsChangesAreJsonPatchOperations() {
         UpcastTrace trace = chain.trace(event("Renamed", 1, "{\"a\":1}", 4));
 

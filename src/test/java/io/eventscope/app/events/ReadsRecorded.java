@@ -1,0 +1,31 @@
+package io.eventscope.app.events;
+
+import io.eventscope.app.DelegatingStore;
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.EventFilter;
+import io.eventscope.engine.store.EventStore;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A store that remembers every read of the global log, so a test can see what was read and how much. */
+final class ReadsRecorded extends DelegatingStore {
+    record Read(long fromPosition, int limit, Direction direction) {
+    }
+
+    private final List<Read> reads = new CopyOnWriteArrayList<>();
+
+    ReadsRecorded(EventStore store) {
+        super(store);
+    }
+
+    List<Read> reads() {
+        return List.copyOf(reads);
+    }
+
+    @Override
+    public List<EventEnvelope> read(EventFilter filter, long fromPosition, int limit, Direction direction) {
+        reads.add(new Read(fromPosition, limit, direction));
+        return super.read(filter, fromPosition, limit, direction);
+    }
+}

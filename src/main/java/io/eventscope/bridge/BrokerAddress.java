@@ -22,6 +22,14 @@ public final class BrokerAddress {
 
     /** @throws IllegalArgumentException naming what is wrong, without repeating the password */
     public static BrokerAddress parse(String uri) {
+        return parse(uri, null);
+    }
+
+    /**
+     * With the password given apart from the URI (a password field, an environment variable),
+     * used when the URI has none, so it need not appear in a process list or a settings file.
+     */
+    public static BrokerAddress parse(String uri, char[] password) {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("no broker URI given; expected one like " + DEFAULT_URI);
         }
@@ -47,6 +55,10 @@ public final class BrokerAddress {
             // the client's message may quote the whole URI, password included
             throw new IllegalArgumentException("the broker URI " + redact(parsed) + " is not usable: check its port,"
                     + " user and virtual host");
+        }
+        boolean uriHasPassword = parsed.getRawUserInfo() != null && parsed.getRawUserInfo().contains(":");
+        if (!uriHasPassword && password != null && password.length > 0) {
+            factory.setPassword(new String(password));
         }
         if (parsed.getRawPath() == null || parsed.getRawPath().equals("/")) {
             factory.setVirtualHost("/"); // the AMQP URI spec reads a bare "/" as the empty vhost, which nobody means

@@ -42,6 +42,7 @@ import java.util.function.Consumer;
  */
 public final class RabbitConsumer implements AutoCloseable {
     private static final long POLL_MS = 200;
+    private static final long LINGER_MS = 5;
     private static final int SHOWN_BODY_CHARS = 100_000;
 
     private final BrokerAddress broker;
@@ -86,9 +87,7 @@ public final class RabbitConsumer implements AutoCloseable {
                     }
                     continue;
                 }
-                List<Delivery> batch = new ArrayList<>();
-                batch.add(first);
-                arrived.drainTo(batch, (int) Math.min(settings.batchSize(), maxNew - counts.stored) - 1);
+                List<Delivery> batch = gather(first, (int) Math.min(settings.batchSize(), maxNew - counts.stored));
                 batch.removeIf(d -> d.channel != ch); // from a closed channel: the broker delivers them again
                 handle(batch, ch, counts, listener);
             } catch (IOException | TimeoutException | ShutdownSignalException e) {
@@ -103,6 +102,21 @@ public final class RabbitConsumer implements AutoCloseable {
             }
         }
         return counts.report();
+    }
+
+    /** What has arrived, plus what keeps arriving within a moment, up to {@code limit}: one commit for a fast stream. */
+    private List<Delivery> gather(Delivery first, int limit) throws InterruptedException {
+        List<Delivery> batch = new ArrayList<>();
+        batch.add(first);
+        while (batch.size() < limit) {
+            arrived.drainTo(batch, limit - batch.size());
+            Delivery next = batch.size() < limit ? arrived.poll(LINGER_MS, TimeUnit.MILLISECONDS) : null;
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
     }
 
     private void handle(List<Delivery> batch, Channel ch, Counts counts, Consumer<ConsumedMessage> listener)

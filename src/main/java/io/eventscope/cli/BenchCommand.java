@@ -3,6 +3,7 @@ package io.eventscope.cli;
 import io.eventscope.cli.bench.BenchContext;
 import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
+import io.eventscope.cli.bench.RabbitBenchmarks;
 import io.eventscope.cli.bench.StoreBenchmarks;
 import io.eventscope.cli.bench.TimeTravelBenchmarks;
 import io.eventscope.cli.bench.TimelineBenchmarks;
@@ -47,6 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("fold", TimeTravelBenchmarks::fold);
         STEPS.put("timeline-jump", TimelineBenchmarks::timelineJump);
         STEPS.put("versioning", VersioningBenchmarks::importExportUpcast);
+        STEPS.put("rabbit", RabbitBenchmarks::publishAndConsume);
     }
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",

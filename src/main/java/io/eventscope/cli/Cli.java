@@ -1,5 +1,6 @@
 package io.eventscope.cli;
 
+import io.eventscope.bridge.BrokerUnavailableException;
 import io.eventscope.engine.store.ConcurrencyConflictException;
 import io.eventscope.engine.store.EventStoreException;
 import java.io.BufferedWriter;
@@ -32,6 +33,7 @@ import picocli.CommandLine.ParseResult;
                 ImportCommand.class,
                 ExportCommand.class,
                 UpcastCommand.class,
+                RabbitCommand.class,
                 BenchCommand.class})
 public final class Cli {
     private static final Logger LOG = LoggerFactory.getLogger(Cli.class);
@@ -83,7 +85,7 @@ public final class Cli {
             err.println("conflict: " + e.getMessage());
             return CONFLICT;
         }
-        if (e instanceof EventStoreException) {
+        if (e instanceof EventStoreException || e instanceof BrokerUnavailableException) {
             err.println("error: " + e.getMessage());
             return USAGE;
         }

@@ -48,6 +48,9 @@ public final class BrokerAddress {
         if (parsed.getHost() == null) {
             throw new IllegalArgumentException("the broker URI names no host; expected one like " + DEFAULT_URI);
         }
+        if (parsed.getPort() > 65_535) {
+            throw new IllegalArgumentException("the broker URI's port must be from 1 to 65535, was " + parsed.getPort());
+        }
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(parsed);

@@ -167,11 +167,11 @@ public final class RabbitConsumer implements AutoCloseable {
     private void append(List<Mapped> events, Channel ch, Counts counts, Consumer<ConsumedMessage> listener)
             throws IOException {
         store.appendAll(appends(events));
+        counts.stored += events.size(); // committed, whatever becomes of the acks
         for (Mapped m : events) {
             ch.basicAck(m.delivery.tag, false);
             tell(listener, m.delivery, m.event, Outcome.STORED, null);
         }
-        counts.stored += events.size();
     }
 
     private void failed(Channel ch, Mapped m, RuntimeException e, Counts counts, Consumer<ConsumedMessage> listener)

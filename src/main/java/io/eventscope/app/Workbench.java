@@ -1,5 +1,7 @@
 package io.eventscope.app;
 
+import io.eventscope.app.bridges.BridgesView;
+import io.eventscope.app.bridges.BridgesViewModel;
 import io.eventscope.app.commands.CommandsView;
 import io.eventscope.app.commands.CommandsViewModel;
 import io.eventscope.app.events.EventsView;
@@ -34,6 +36,7 @@ public final class Workbench {
     private final EventsViewModel events;
     private final CommandsViewModel commands;
     private final VersionsViewModel versions;
+    private final BridgesViewModel bridges;
     private final ImportExportViewModel importExport;
     private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
@@ -48,13 +51,18 @@ public final class Workbench {
                 new ViewEntry("commands", "Commands", "mdi2c-console-line", CommandsView.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", EventsView.class),
                 new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
-                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class)));
+                new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class),
+                new ViewEntry("bridges", "Bridges", "mdi2s-swap-horizontal", BridgesView.class)));
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
         events.setTimelineOpener(position -> {
             timeline.openEvent(position);
             navigation.show("timeline");
+        });
+        bridges = new BridgesViewModel(workspace, tasks, position -> {
+            events.reveal(position);
+            navigation.show("events");
         });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         importExport = new ImportExportViewModel(workspace, tasks, notices, () -> {
@@ -67,7 +75,8 @@ public final class Workbench {
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(CommandsView.class, () -> new CommandsView(commands))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
-                .register(VersionsView.class, () -> new VersionsView(versions));
+                .register(VersionsView.class, () -> new VersionsView(versions))
+                .register(BridgesView.class, () -> new BridgesView(bridges));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -108,6 +117,10 @@ public final class Workbench {
         return versions;
     }
 
+    public BridgesViewModel bridges() {
+        return bridges;
+    }
+
     public ImportExportViewModel importExport() {
         return importExport;
     }
@@ -118,6 +131,7 @@ public final class Workbench {
     }
 
     public void close() {
+        bridges.disconnect();
         timeline.close();
         events.close();
         main.close();

@@ -15,13 +15,25 @@ import org.junit.jupiter.api.Assumptions;
  * variable CI is set) a missing broker fails the test; elsewhere the test is skipped, saying
  * so. Names are unique per test run, and {@link #deleteAll} removes what a test declared.
  */
-final class TestBroker {
+public final class TestBroker {
     static final String URI = "amqp://guest:guest@127.0.0.1:5672/";
     private final List<String> queues = new ArrayList<>();
     private final List<String> exchanges = new ArrayList<>();
 
+    /** Whether the broker answers; in CI it must, so there this fails rather than says no. */
+    public static boolean answers() {
+        try (Connection c = BrokerAddress.parse(URI).factory().newConnection("eventscope-test probe")) {
+            return true;
+        } catch (Exception e) {
+            if (System.getenv("CI") != null) {
+                fail("CI is set, so the broker must answer at " + URI + ", but: " + e);
+            }
+            return false;
+        }
+    }
+
     /** Skips (or, in CI, fails) the calling test when no broker answers. */
-    static BrokerAddress required() {
+    public static BrokerAddress required() {
         BrokerAddress broker = BrokerAddress.parse(URI);
         try (Connection c = broker.factory().newConnection("eventscope-test probe")) {
             return broker;
@@ -37,7 +49,7 @@ final class TestBroker {
     }
 
     /** A fresh name, remembered for {@link #deleteAll}: for a consumer queue, its dead-letter pair too. */
-    String queue(String purpose) {
+    public String queue(String purpose) {
         String name = "eventscope-test-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
         queues.add(name);
         queues.add(DeadLetterQueue.queueFor(name));
@@ -45,13 +57,13 @@ final class TestBroker {
         return name;
     }
 
-    String exchange(String purpose) {
+    public String exchange(String purpose) {
         String name = "eventscope-test-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
         exchanges.add(name);
         return name;
     }
 
-    void deleteAll(BrokerAddress broker) throws Exception {
+    public void deleteAll(BrokerAddress broker) throws Exception {
         try (Connection c = broker.factory().newConnection("eventscope-test cleanup")) {
             for (String q : queues) {
                 delete(c, ch -> ch.queueDelete(q));

@@ -50,6 +50,7 @@ public final class RabbitPublisher implements AutoCloseable {
      */
     public PublishReport publishLog(EventStore store, PublishCheckpoints checkpoints, Long fromPosition,
                                     BooleanSupplier cancelled, LongConsumer progress) {
+        channel(); // even with nothing to send, a missing broker or a refused exchange is said, not passed over
         long start = fromPosition != null ? fromPosition : checkpoints.confirmed(bridgeName()) + 1;
         long head = store.headPosition();
         long next = start;

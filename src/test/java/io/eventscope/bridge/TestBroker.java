@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * so. Names are unique per test run, and {@link #deleteAll} removes what a test declared.
  */
 public final class TestBroker {
-    static final String URI = "amqp://guest:guest@127.0.0.1:5672/";
+    public static final String URI = "amqp://guest:guest@127.0.0.1:5672/";
     private final List<String> queues = new ArrayList<>();
     private final List<String> exchanges = new ArrayList<>();
 

@@ -31,7 +31,7 @@ public final class DeadLetterQueue implements AutoCloseable {
     static final String ROUTING_KEY = "x-eventscope-routing-key";
     static final String QUEUE = "x-eventscope-queue";
     static final String AT = "x-eventscope-dead-lettered-at";
-    /** Listing takes every letter off the queue until the channel closes: beyond this many, list in parts. */
+    /** Listing holds every letter it reads unacknowledged until the channel closes, so it reads at most this many. */
     static final int MAX_LISTED = 10_000;
     private static final List<String> MARKS = List.of(ID, REASON, ATTEMPTS, EXCHANGE, ROUTING_KEY, QUEUE, AT);
 

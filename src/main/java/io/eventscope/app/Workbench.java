@@ -2,6 +2,8 @@ package io.eventscope.app;
 
 import io.eventscope.app.cases.CaseDialogs;
 import io.eventscope.app.cases.CasesViewModel;
+import io.eventscope.app.bridges.BridgesView;
+import io.eventscope.app.bridges.BridgesViewModel;
 import io.eventscope.app.commands.CommandsView;
 import io.eventscope.app.commands.CommandsViewModel;
 import io.eventscope.app.connect.ConnectionView;
@@ -47,6 +49,7 @@ public final class Workbench {
     private final CommandsViewModel commands;
     private final VersionsViewModel versions;
     private final SagasViewModel sagas;
+    private final BridgesViewModel bridges;
     private final ImportExportViewModel importExport;
     private final ImportExportDialogs importExportDialogs;
     private final MainWindowViewModel main;
@@ -68,7 +71,8 @@ public final class Workbench {
                 new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", TimelineView.class),
                 new ViewEntry("versions", "Versions", "mdi2h-history", VersionsView.class),
                 new ViewEntry("sagas", "Sagas", "mdi2s-sitemap", SagasView.class),
-                new ViewEntry("read-models", "Read models", "mdi2t-table-eye", ReadModelsView.class)));
+                new ViewEntry("read-models", "Read models", "mdi2t-table-eye", ReadModelsView.class),
+                new ViewEntry("bridges", "Bridges", "mdi2s-swap-horizontal", BridgesView.class)));
         events = new EventsViewModel(workspace, tasks);
         commands = new CommandsViewModel(workspace, tasks, Shop.commands(), navigation, events);
         timeline = new TimelineViewModel(workspace, tasks);
@@ -81,6 +85,9 @@ public final class Workbench {
         timeline.setWhatIfOpener((stream, version) -> {
             whatIf.forkAt(stream, version);
             whatIfWindow.show();
+        bridges = new BridgesViewModel(workspace, tasks, position -> {
+            events.reveal(position);
+            navigation.show("events");
         });
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         readModels = new ReadModelsViewModel(workspace, tasks);
@@ -104,7 +111,8 @@ public final class Workbench {
                 .register(VersionsView.class, () -> new VersionsView(versions))
                 .register(WhatIfView.class, () -> new WhatIfView(whatIf))
                 .register(SagasView.class, () -> new SagasView(sagas))
-                .register(ReadModelsView.class, () -> new ReadModelsView(readModels));
+                .register(ReadModelsView.class, () -> new ReadModelsView(readModels))
+                .register(BridgesView.class, () -> new BridgesView(bridges));
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -158,6 +166,10 @@ public final class Workbench {
         return sagas;
     }
 
+    public BridgesViewModel bridges() {
+        return bridges;
+    }
+
     public ImportExportViewModel importExport() {
         return importExport;
     }
@@ -195,6 +207,7 @@ public final class Workbench {
     }
 
     private void stopViews() {
+        bridges.disconnect();
         whatIfWindow.close();
         timeline.close();
         readModels.close();

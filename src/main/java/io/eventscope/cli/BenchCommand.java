@@ -5,6 +5,7 @@ import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
 import io.eventscope.cli.bench.StartupBenchmarks;
 import io.eventscope.cli.bench.SagaBenchmarks;
+import io.eventscope.cli.bench.RabbitBenchmarks;
 import io.eventscope.cli.bench.StoreBenchmarks;
 import io.eventscope.cli.bench.TimeTravelBenchmarks;
 import io.eventscope.cli.bench.TimelineBenchmarks;
@@ -55,6 +56,7 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("cli-start", StartupBenchmarks::cliStart);
         STEPS.put("window-start", StartupBenchmarks::windowStart);
         STEPS.put("saga-simulate", SagaBenchmarks::simulate);
+        STEPS.put("rabbit", RabbitBenchmarks::publishAndConsume);
     }
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",

@@ -2,6 +2,7 @@ package io.eventscope.cli;
 
 import io.eventscope.engine.projection.ProjectionException;
 import io.eventscope.engine.projection.ReadOnlyViolation;
+import io.eventscope.bridge.BrokerUnavailableException;
 import io.eventscope.engine.store.ConcurrencyConflictException;
 import io.eventscope.engine.store.EventStoreException;
 import java.io.BufferedWriter;
@@ -42,6 +43,7 @@ import picocli.CommandLine.ParseResult;
                 SqlCommand.class,
                 SimulateCommand.class,
                 SagasCommand.class,
+                RabbitCommand.class,
                 BenchCommand.class})
 public final class Cli {
     /** Exit codes every command keeps to. */
@@ -91,7 +93,8 @@ public final class Cli {
             err.println("conflict: " + e.getMessage());
             return CONFLICT;
         }
-        if (e instanceof EventStoreException || e instanceof ProjectionException || e instanceof ReadOnlyViolation) {
+        if (e instanceof EventStoreException || e instanceof ProjectionException || e instanceof ReadOnlyViolation
+                || e instanceof BrokerUnavailableException) {
             err.println("error: " + e.getMessage());
             return USAGE;
         }

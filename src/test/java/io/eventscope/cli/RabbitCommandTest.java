@@ -1,0 +1,67 @@
+package io.eventscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventscope.bridge.BrokerAddress;
+import io.eventscope.bridge.TestBroker;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rabbit commands: a round trip through the real broker, and one clear sentence when something is wrong. */
+class RabbitCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void publishConsumeAndDeadLettersPrintJsonSummaries() throws Exception {
+        BrokerAddress broker = TestBroker.required();
+        TestBroker names = new TestBroker();
+        String exchange = names.exchange("cli");
+        String queue = names.queue("cli");
+        String source = dir.resolve("source").toString();
+        String target = dir.resolve("target").toString();
+        try {
+            assertThat(CliRun.of("generate", "--store", source, "--streams", "20", "--events-per-stream", "5").exit())
+                    .isEqualTo(Cli.OK);
+            String[] consume = {"rabbit", "consume", "--store", target, "--uri", TestBroker.URI, "--exchange", exchange,
+                    "--queue", queue, "--binding", "#", "--max", "100", "--timeout", "60"};
+            assertThat(CliRun.of("rabbit", "consume", "--store", target, "--uri", TestBroker.URI, "--exchange", exchange,
+                    "--queue", queue, "--binding", "#", "--timeout", "1").exit()).isEqualTo(Cli.OK);
+
+            CliRun published = CliRun.of("rabbit", "publish", "--store", source, "--uri", TestBroker.URI, "--exchange", exchange);
+            assertThat(published.exit()).as(published.err()).isEqualTo(Cli.OK);
+            assertThat(published.json().get(0).get("published").asLong()).isEqualTo(100);
+
+            CliRun consumed = CliRun.of(consume);
+            assertThat(consumed.exit()).as(consumed.err()).isEqualTo(Cli.OK);
+            JsonNode summary = consumed.json().get(0);
+            assertThat(summary.get("stored").asLong()).isEqualTo(100);
+            assertThat(summary.get("duplicates").asLong()).isZero();
+            assertThat(CliRun.of("stats", "--store", target).out()).contains("100");
+
+            CliRun letters = CliRun.of("rabbit", "dead-letters", "--uri", TestBroker.URI, "--queue", queue);
+            assertThat(letters.exit()).isEqualTo(Cli.OK);
+            assertThat(letters.json().get(0)).isEmpty();
+            CliRun missing = CliRun.of("rabbit", "dead-letters", "--uri", TestBroker.URI, "--queue", queue, "--retry", "nope");
+            assertThat(missing.exit()).isEqualTo(Cli.FINDING);
+            assertThat(missing.err().strip()).isEqualTo("error: no dead letter with id nope in queue " + queue + ".dlq");
+        } finally {
+            names.deleteAll(broker);
+        }
+    }
+
+    @Test
+    void noBrokerOrABadUriIsOneSentenceWithoutThePassword() {
+        CliRun none = CliRun.of("rabbit", "publish", "--store", "mem", "--uri", "amqp://shop:s3cret@127.0.0.1:1",
+                "--exchange", "x");
+        assertThat(none.exit()).isEqualTo(Cli.USAGE);
+        assertThat(none.err()).startsWith("error: No broker answers at amqp://shop@127.0.0.1:1 (")
+                .doesNotContain("s3cret").hasLineCount(1);
+
+        CliRun bad = CliRun.of("rabbit", "dead-letters", "--uri", "http://shop:s3cret@mq", "--queue", "q");
+        assertThat(bad.exit()).isEqualTo(Cli.USAGE);
+        assertThat(bad.err()).contains("--uri: the broker URI must start with amqp://").doesNotContain("s3cret");
+    }
+}

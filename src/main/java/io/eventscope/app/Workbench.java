@@ -85,6 +85,7 @@ public final class Workbench {
         timeline.setWhatIfOpener((stream, version) -> {
             whatIf.forkAt(stream, version);
             whatIfWindow.show();
+        });
         bridges = new BridgesViewModel(workspace, tasks, position -> {
             events.reveal(position);
             navigation.show("events");

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * beside it ({@code shop-commands.ndjson}, one journal entry per line) is recorded, so the
  * rejected commands show at the roots of their causation trees.
  *
- * <p>A seeding stopped halfway (the window closed during the import, or between the import
- * and the journal) is completed on the next start: a store whose journal is empty and which
- * holds the sample's first event is seeded again; the import skips the events already stored
+ * <p>A seeding stopped halfway (the window closed during an import, or between an import and
+ * its journal) is completed on the next start: a store which holds the sample's first event
+ * but whose journal lacks the last command seeding records is seeded again; the import skips the events already stored
  * and the journal skips the commands already recorded.
  */
 public final class StoreSeeder {
@@ -50,7 +50,7 @@ public final class StoreSeeder {
             }
             return;
         }
-        if (store.headPosition() > 0 && !(journal.count() == 0 && holdsFirstSampleEvent(store))) {
+        if (store.headPosition() > 0 && !(holdsFirstSampleEvent(store) && !lastCommandRecorded(journal))) {
             return;
         }
         importEvents(sampleFile, store, progress);
@@ -88,6 +88,22 @@ public final class StoreSeeder {
                     : report.rejected() + " bad line(s), first: " + report.errors().get(0)));
         }
         LOG.info("Seeded the default store with {} events from {}", report.imported(), file);
+    }
+
+    /** Whether the last command seeding records (the last line of the last journal file) is in the journal. */
+    private boolean lastCommandRecorded(CommandJournal journal) throws IOException {
+        for (String name : List.of(SAGAS_JOURNAL_FILE, JOURNAL_FILE)) {
+            Path file = sampleFile.resolveSibling(name);
+            if (Files.isRegularFile(file)) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .filter(l -> !l.isBlank()).toList();
+                if (!lines.isEmpty()) {
+                    String id = Json.MAPPER.readTree(lines.get(lines.size() - 1)).path("command").path("commandId").asText();
+                    return journal.byCommandId(id).isPresent();
+                }
+            }
+        }
+        return true;
     }
 
     private boolean holdsFirstSampleEvent(EventStore store) throws IOException {

@@ -16,11 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A first-start seeding stopped halfway is completed on the next start, whether it stopped
- * inside the import or between the import and the journal; a finished seeding is left alone.
+ * inside an import or between an import and its journal; a finished seeding is left alone.
  */
 class InterruptedSeedingTest {
     private static final Path SAMPLE = Path.of("sample-data", "shop.ndjson");
     private static final Path JOURNAL = Path.of("sample-data", "shop-commands.ndjson");
+    private static final Path SAGAS = Path.of("sample-data", "sagas.ndjson");
+    private static final Path SAGAS_JOURNAL = Path.of("sample-data", "sagas-commands.ndjson");
 
     private final BackgroundWork.Progress quiet = new BackgroundWork.Progress() {
         @Override
@@ -45,8 +47,8 @@ class InterruptedSeedingTest {
 
         new StoreSeeder(SAMPLE).seedIfEmpty(store, journal, quiet);
 
-        assertThat(journal.count()).isEqualTo(nonBlankLines(JOURNAL));
-        assertThat(store.headPosition()).isEqualTo(nonBlankLines(SAMPLE));
+        assertThat(journal.count()).isEqualTo(nonBlankLines(JOURNAL) + nonBlankLines(SAGAS_JOURNAL));
+        assertThat(store.headPosition()).isEqualTo(nonBlankLines(SAMPLE) + nonBlankLines(SAGAS));
     }
 
     @Test
@@ -61,8 +63,26 @@ class InterruptedSeedingTest {
 
         new StoreSeeder(SAMPLE).seedIfEmpty(store, journal, quiet);
 
-        assertThat(store.headPosition()).isEqualTo(lines.size());
-        assertThat(journal.count()).isEqualTo(nonBlankLines(JOURNAL));
+        assertThat(store.headPosition()).isEqualTo(lines.size() + nonBlankLines(SAGAS));
+        assertThat(journal.count()).isEqualTo(nonBlankLines(JOURNAL) + nonBlankLines(SAGAS_JOURNAL));
+    }
+
+    @Test
+    void aSeedingStoppedBeforeTheSagasIsCompleted() throws Exception {
+        InMemoryEventStore store = new InMemoryEventStore();
+        InMemoryCommandJournal journal = new InMemoryCommandJournal();
+        new StoreSeeder(SAMPLE).seedIfEmpty(store, journal, quiet);
+        InMemoryEventStore shopOnly = new InMemoryEventStore();
+        InMemoryCommandJournal shopJournal = new InMemoryCommandJournal();
+        NdjsonImporter.envelopes(shopOnly).importFile(SAMPLE, ImportOptions.ATOMIC, ProgressMonitor.NONE);
+        journal.recent(0, Integer.MAX_VALUE).stream()
+                .filter(e -> !e.commandId().startsWith("sim-"))
+                .forEach(shopJournal::record);
+
+        new StoreSeeder(SAMPLE).seedIfEmpty(shopOnly, shopJournal, quiet);
+
+        assertThat(shopOnly.headPosition()).isEqualTo(store.headPosition());
+        assertThat(shopJournal.count()).isEqualTo(journal.count());
     }
 
     @Test
@@ -75,7 +95,7 @@ class InterruptedSeedingTest {
         new StoreSeeder(SAMPLE).seedIfEmpty(store, journal, quiet);
 
         assertThat(store.headPosition()).isEqualTo(head);
-        assertThat(journal.count()).isEqualTo(nonBlankLines(JOURNAL));
+        assertThat(journal.count()).isEqualTo(nonBlankLines(JOURNAL) + nonBlankLines(SAGAS_JOURNAL));
     }
 
     private static long nonBlankLines(Path file) throws Exception {

@@ -71,8 +71,11 @@ public final class ReadModels implements AutoCloseable {
         if (projections.isEmpty()) {
             return new ReadModels(null, false, store, false);
         }
-        boolean owns = db == null;
-        ReadModels models = new ReadModels(db, owns, store, run);
+        // Read models have H2 migrations only: a store elsewhere (PostgreSQL) keeps its read
+        // models in a private in-memory H2 database, rebuilt from the log at each open.
+        Database home = db == null || !db.isH2() ? null : db;
+        boolean owns = home == null;
+        ReadModels models = new ReadModels(home, owns, store, run);
         try {
             for (Projection p : projections) {
                 if (!NAME.matcher(p.name()).matches()) {

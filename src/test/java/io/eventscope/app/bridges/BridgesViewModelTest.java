@@ -51,6 +51,7 @@ class BridgesViewModelTest {
                     "o" + i, 1, null, Json.parse("{\"n\":" + i + "}"), Metadata.of("u", "c" + i, null))));
         }
         fx(() -> workspace.show(store, "test"));
+        waitUntil(() -> fx(() -> workspace.engine()) != null);
         model = fx(() -> new BridgesViewModel(workspace, tasks, opened::add));
     }
 

@@ -45,6 +45,7 @@ class CasesViewModelTest {
         model = new CasesViewModel(workspace, tasks, notices, Shop.aggregateTypes(), ShopUpcasters.chain(),
                 home.resolve("cases"));
         fx(() -> workspace.show(new InMemoryEventStore(), "target"));
+        waitUntil(() -> fx(() -> workspace.engine()) != null);
     }
 
     @AfterEach

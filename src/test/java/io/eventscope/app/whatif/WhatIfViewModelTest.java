@@ -38,6 +38,7 @@ class WhatIfViewModelTest {
         Workspace workspace = TestWorkspace.create(tasks, home, Shop.aggregateTypes(), ShopUpcasters.chain());
         model = fx(() -> new WhatIfViewModel(workspace, tasks, Shop.aggregateTypes()));
         fx(() -> workspace.show(new InMemoryEventStore(), "shop"));
+        waitUntil(() -> fx(() -> workspace.engine()) != null);
         engine = fx(workspace::engine);
         run("CreateOrder", "{\"orderId\":\"o1\",\"userId\":\"alice\",\"items\":[{\"sku\":\"a\",\"quantity\":1,\"unitPrice\":5.00}]}");
         run("PayOrder", "{\"orderId\":\"o1\",\"amount\":5.00}");

@@ -1,5 +1,6 @@
 package io.eventscope.app.whatif;
 
+import static io.eventscope.app.FxWait.fx;
 import static io.eventscope.app.FxWait.waitUntil;
 import static io.eventscope.app.Shown.text;
 import static io.eventscope.app.TableCells.cellText;
@@ -35,7 +36,12 @@ class WhatIfViewTest {
     @Start
     void start(Stage stage) {
         workbench = TestWorkbench.show(stage, home, new InMemoryEventStore(), "shop");
-        Engine engine = workbench.workspace().engine();
+    }
+
+    /** The workspace builds its engine in the background: wait for it, then make the order's history. */
+    private void placePaidAndShippedOrder() {
+        waitUntil(() -> fx(() -> workbench.workspace().engine()) != null);
+        Engine engine = fx(() -> workbench.workspace().engine());
         run(engine, "CreateOrder", "{\"orderId\":\"o1\",\"userId\":\"alice\",\"items\":[{\"sku\":\"a\",\"quantity\":2,\"unitPrice\":12.25}]}");
         run(engine, "PayOrder", "{\"orderId\":\"o1\",\"amount\":24.50}");
         run(engine, "ShipOrder", "{\"orderId\":\"o1\",\"trackingNumber\":\"T-1\"}");
@@ -53,6 +59,7 @@ class WhatIfViewTest {
 
     @Test
     void skippingThePaymentInTheTimelineShowsTheShippingRejectedAndTheStatesApart(FxRobot robot) {
+        placePaidAndShippedOrder();
         robot.clickOn("#nav-timeline");
         robot.clickOn("#streamField").write("order-o1").type(KeyCode.ENTER);
         waitUntil(() -> text(robot, "#positionLabel").equals("v3 / 3"));

@@ -79,6 +79,11 @@ public final class Database implements AutoCloseable {
         return PostgresDialect.withoutPassword(jdbcUrl);
     }
 
+    /** Whether this is an embedded H2 database (read models and bridge checkpoints have only H2 migrations yet). */
+    public boolean isH2() {
+        return dialect == H2Dialect.INSTANCE;
+    }
+
     public Connection connection() throws SQLException {
         return pool.getConnection();
     }

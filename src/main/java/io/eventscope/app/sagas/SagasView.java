@@ -157,8 +157,9 @@ public final class SagasView {
     }
 
     private void showOutcomes() {
-        outcomeChart.getData().clear();
-        model.outcomes().get().forEach((status, n) -> outcomeChart.getData().add(new PieChart.Data(status.label() + " " + n, n)));
+        // One replacement, not clear-then-add: an animated pie that loses and regains its data draws no slices.
+        outcomeChart.getData().setAll(model.outcomes().get().entrySet().stream()
+                .map(e -> new PieChart.Data(e.getKey().label() + " " + e.getValue(), e.getValue())).toList());
     }
 
     private void showLatencies() {

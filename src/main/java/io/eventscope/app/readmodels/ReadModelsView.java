@@ -81,6 +81,7 @@ public final class ReadModelsView {
                 * ReadModelsViewModel.PAGE + 1) + "–" + (model.page().get() + 1) * ReadModelsViewModel.PAGE,
                 model.page()));
         model.tableRows().addListener((obs, old, now) -> show(browseTable, now));
+        show(browseTable, model.tableRows().get()); // the first page may have loaded before this view was shown
 
         sqlText.textProperty().bindBidirectional(model.sql());
         runSqlButton.disableProperty().bind(model.sqlRunning());
@@ -88,6 +89,7 @@ public final class ReadModelsView {
         sqlSpinner.visibleProperty().bind(model.sqlRunning());
         sqlMessageLabel.textProperty().bind(model.sqlMessage());
         model.sqlResult().addListener((obs, old, now) -> show(sqlTable, now));
+        show(sqlTable, model.sqlResult().get());
     }
 
     private static void status(TableColumn<ProjectionRow, String> column, Function<ProjectionStatus, String> text) {

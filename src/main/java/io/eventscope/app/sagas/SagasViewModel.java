@@ -22,8 +22,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -135,6 +137,9 @@ public final class SagasViewModel {
                 return;
             }
             seed.set(runSeed + 1);
+            // A reload that ran while the batch was being stored may already list some of it.
+            Set<String> batch = stored.stream().map(SagaRecord::streamId).collect(Collectors.toSet());
+            sagas.removeIf(saga -> batch.contains(saga.streamId()));
             sagas.addAll(stored);
             summarize(stored);
             message.set(describe(stored));

@@ -53,9 +53,11 @@ class SagasViewTest {
         type(robot, "#paymentSpinner", "1");
         type(robot, "#ordersSpinner", "6");
         robot.clickOn("#runBatchButton");
-        waitUntil(() -> table(robot, "#sagasTable").getItems().size() == 6);
+        // The table fills from the store while the batch finishes; the summary comes once it has.
+        waitUntil(() -> robot.lookup("#messageLabel").queryLabeled().getText().startsWith("6 sagas stored"));
         assertThat(robot.lookup("#messageLabel").queryLabeled().getText())
                 .isEqualTo("6 sagas stored: 0 completed, 6 compensated, 0 need intervention");
+        waitUntil(() -> table(robot, "#sagasTable").getItems().size() == 6);
 
         robot.clickOn("#outcomeChoice").clickOn("compensated");
         waitUntil(() -> table(robot, "#sagasTable").getItems().size() == 6);

@@ -80,7 +80,7 @@ public final class Workbench {
             timeline.openEvent(position);
             navigation.show("timeline");
         });
-        whatIf = new WhatIfViewModel(workspace, tasks, Shop.aggregateTypes());
+        whatIf = new WhatIfViewModel(workspace, tasks, Shop.aggregateTypes(), Shop.sagaReactions());
         whatIfWindow = new WhatIfWindow(views, Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
         timeline.setWhatIfOpener((stream, version) -> {
             whatIf.forkAt(stream, version);

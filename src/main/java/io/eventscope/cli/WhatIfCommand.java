@@ -67,7 +67,7 @@ final class WhatIfCommand implements Callable<Integer> {
         Fork fork = fork();
         WhatIfResult result;
         try (Engine engine = ShopEngine.open(store.spec)) {
-            result = new WhatIf(engine.store(), engine.journal(), Shop.aggregateTypes()).run(fork, ProgressMonitor.NONE);
+            result = new WhatIf(engine.store(), engine.journal(), Shop.aggregateTypes(), Shop.sagaReactions()).run(fork, ProgressMonitor.NONE);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -6,6 +6,8 @@ import io.eventscope.shop.form.CommandSpecs;
 import io.eventscope.shop.inventory.Inventory;
 import io.eventscope.shop.order.Order;
 import io.eventscope.shop.payment.Payment;
+import io.eventscope.engine.whatif.SagaReactions;
+import io.eventscope.shop.saga.OrderSagaReactions;
 import io.eventscope.shop.saga.SagaLog;
 import io.eventscope.shop.shipment.Shipment;
 import java.util.List;
@@ -24,6 +26,11 @@ public final class Shop {
 
     public static List<AggregateType<?, ?, ?>> aggregateTypes() {
         return AGGREGATES;
+    }
+
+    /** How the order saga reacts, for what-if branches to decide it again. */
+    public static SagaReactions sagaReactions() {
+        return OrderSagaReactions.INSTANCE;
     }
 
     /** Every command with its fields, in the order a form should show them. */

@@ -6,6 +6,7 @@ import io.eventscope.engine.timeline.ChangedPaths;
 import io.eventscope.engine.whatif.CommandOutcome;
 import io.eventscope.engine.whatif.Decided;
 import io.eventscope.engine.whatif.StateComparison;
+import io.eventscope.engine.whatif.Verdict;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +23,9 @@ final class WhatIfRows {
 
     static OutcomeRow outcome(CommandOutcome o) {
         return new OutcomeRow(o.command().commandType() + " " + o.command().commandId(), verdict(o),
-                o.original() == null ? "(inserted)" : describe(o.original()), describe(o.branch()),
+                o.original() != null ? describe(o.original())
+                        : o.verdict() == Verdict.REACTION ? "(not issued: a saga's new reaction)" : "(inserted)",
+                o.branch() == null ? "(not issued: the saga took another path)" : describe(o.branch()),
                 o.diff().isEmpty() ? "" : o.diff().toString());
     }
 
@@ -36,6 +39,10 @@ final class WhatIfRows {
                 return "now accepted";
             case DIFFERENT:
                 return "different";
+            case REACTION:
+                return "saga reaction";
+            case NOT_ISSUED:
+                return "not issued";
             default:
                 return "inserted";
         }

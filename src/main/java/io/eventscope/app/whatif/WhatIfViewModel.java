@@ -12,6 +12,7 @@ import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.whatif.Change;
 import io.eventscope.engine.whatif.Fork;
+import io.eventscope.engine.whatif.SagaReactions;
 import io.eventscope.engine.whatif.Scope;
 import io.eventscope.engine.whatif.StateComparison;
 import io.eventscope.engine.whatif.Verdict;
@@ -48,6 +49,7 @@ public final class WhatIfViewModel {
     private final Workspace workspace;
     private final TaskExecutor tasks;
     private final List<AggregateType<?, ?, ?>> types;
+    private final SagaReactions reactions;
 
     private final ReadOnlyStringWrapper forkTitle = new ReadOnlyStringWrapper("Pick an event in the Timeline and press What if…");
     private final ObjectProperty<ChangeKind> change = new SimpleObjectProperty<>(ChangeKind.SKIP);
@@ -65,10 +67,12 @@ public final class WhatIfViewModel {
     private EventEnvelope forkEvent;
     private AtomicBoolean cancel = new AtomicBoolean();
 
-    public WhatIfViewModel(Workspace workspace, TaskExecutor tasks, List<AggregateType<?, ?, ?>> types) {
+    public WhatIfViewModel(Workspace workspace, TaskExecutor tasks, List<AggregateType<?, ?, ?>> types,
+                           SagaReactions reactions) {
         this.workspace = workspace;
         this.tasks = tasks;
         this.types = List.copyOf(types);
+        this.reactions = reactions;
         workspace.session().addListener((obs, old, now) -> forget());
     }
 
@@ -124,7 +128,7 @@ public final class WhatIfViewModel {
         outcomes.clear();
         states.clear();
         running.set(true);
-        WhatIf whatIf = new WhatIf(engine.store(), engine.journal(), types);
+        WhatIf whatIf = new WhatIf(engine.store(), engine.journal(), types, reactions);
         tasks.run("What if at position " + at.position(), progress -> {
             try {
                 Change changed = change(kind, at, data, commandType, payload);

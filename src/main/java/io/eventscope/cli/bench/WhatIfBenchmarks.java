@@ -37,7 +37,7 @@ public final class WhatIfBenchmarks {
             }
             EventEnvelope first = engine.store().read(EventFilter.ALL, 1, 1, Direction.FORWARDS).get(0);
             Fork fork = new Fork(first.position(), Scope.correlation("bench-corr"), new Change.Skip(first.eventId()));
-            WhatIf whatIf = new WhatIf(engine.store(), engine.journal(), Shop.aggregateTypes());
+            WhatIf whatIf = new WhatIf(engine.store(), engine.journal(), Shop.aggregateTypes(), Shop.sagaReactions());
             whatIf.run(fork, ProgressMonitor.NONE); // warm-up
             long best = Long.MAX_VALUE;
             for (int round = 0; round < ROUNDS; round++) {

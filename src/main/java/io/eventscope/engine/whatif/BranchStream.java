@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.domain.StreamFold;
 import io.eventscope.engine.event.EventEnvelope;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** One stream of a branch: its events as the branch has them, and the state they fold to. */
@@ -21,6 +22,11 @@ final class BranchStream<S, D> {
     void append(EventEnvelope event) {
         state = fold.apply(state, fold.decode(event));
         events.add(event);
+    }
+
+    /** The events so far, in version order; a view, not a copy. */
+    List<EventEnvelope> events() {
+        return Collections.unmodifiableList(events);
     }
 
     long version() {

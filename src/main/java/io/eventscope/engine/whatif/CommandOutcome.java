@@ -7,7 +7,8 @@ import io.eventscope.engine.event.JsonValues;
 
 /**
  * One command, as it happened and as the branch decides it. {@code original} is null for the
- * inserted command. {@code diff} is an RFC 6902 patch from the original events to the branch's
+ * inserted command and a saga's new reactions, {@code branch} for a command the branch never
+ * issued. {@code diff} is an RFC 6902 patch from the original events to the branch's
  * ({@code [{"type","data"}]} each), empty when they are the same.
  */
 public record CommandOutcome(CommandEnvelope command, String streamId, Decided original, Decided branch,
@@ -16,6 +17,16 @@ public record CommandOutcome(CommandEnvelope command, String streamId, Decided o
     static CommandOutcome inserted(CommandEnvelope command, String streamId, Decided branch) {
         return new CommandOutcome(command, streamId, null, branch, Verdict.INSERTED,
                 JsonDiff.asJson(Decided.rejected("").eventsJson(), branch.eventsJson()));
+    }
+
+    static CommandOutcome reaction(CommandEnvelope command, String streamId, Decided branch) {
+        return new CommandOutcome(command, streamId, null, branch, Verdict.REACTION,
+                JsonDiff.asJson(Decided.rejected("").eventsJson(), branch.eventsJson()));
+    }
+
+    static CommandOutcome notIssued(CommandEnvelope command, String streamId, Decided original) {
+        return new CommandOutcome(command, streamId, original, null, Verdict.NOT_ISSUED,
+                JsonDiff.asJson(original.eventsJson(), Decided.rejected("").eventsJson()));
     }
 
     static CommandOutcome compared(CommandEnvelope command, String streamId, Decided original, Decided branch) {

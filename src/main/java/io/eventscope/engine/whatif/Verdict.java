@@ -11,5 +11,9 @@ public enum Verdict {
     /** Accepted both times with other events, or rejected both times for another reason. */
     DIFFERENT,
     /** The command the fork inserted: it has no past to compare with. */
-    INSERTED
+    INSERTED,
+    /** Issued by a saga in the branch only: its reaction to a step that came out otherwise. */
+    REACTION,
+    /** Issued by a saga then; in the branch the saga took another path and never issued it. */
+    NOT_ISSUED
 }

@@ -39,22 +39,32 @@ import java.util.concurrent.CancellationException;
  * memory only: the store and the journal are read, never written.
  *
  * <p>A command is after the fork point when its first event is, or, when it produced none
- * (rejected), when it was issued at or after the fork event was stored. Saga reactions are
- * not re-decided (yet): a reaction that happened stays a kept fact or a journaled command.
+ * (rejected), when it was issued at or after the fork event was stored. A saga whose step
+ * comes out otherwise takes another path: {@link SagaReactions} says what it does instead.
  */
 public final class WhatIf {
     private static final int PAGE = 1_000;
     private static final int CANCEL_EVERY = 256;
+    /** A saga that is still reacting after this many effects is stopped: a loop, not a business process. */
+    private static final int MAX_REACTIONS = 1_000;
 
     private final EventStore store;
     private final CommandJournal journal;
+    private final SagaReactions reactions;
     private final Map<String, AggregateType<?, ?, ?>> typesByName = new HashMap<>();
     private final Map<String, AggregateType<?, ?, ?>> typesByCommand = new TreeMap<>();
 
     /** {@code store} as the engine reads it (upcast), so deciders get the current shapes. */
     public WhatIf(EventStore store, CommandJournal journal, List<AggregateType<?, ?, ?>> types) {
+        this(store, journal, types, SagaReactions.NONE);
+    }
+
+    /** With the sagas' {@code reactions}, so a branch decides them again too. */
+    public WhatIf(EventStore store, CommandJournal journal, List<AggregateType<?, ?, ?>> types,
+                  SagaReactions reactions) {
         this.store = store;
         this.journal = journal;
+        this.reactions = reactions;
         for (AggregateType<?, ?, ?> type : types) {
             typesByName.put(type.name(), type);
             type.commandTypes().keySet().forEach(c -> typesByCommand.put(c, type));
@@ -110,6 +120,9 @@ public final class WhatIf {
         private final Map<String, BranchStream<?, ?>> branch = new TreeMap<>();
         private final List<EventEnvelope> branchLog = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        /** Sagas that took another path in the branch, by their log's stream. */
+        private final Set<String> rerouted = new TreeSet<>();
+        private int reactionCount;
 
         Run(Fork fork, ProgressMonitor monitor) {
             this.fork = fork;
@@ -161,19 +174,105 @@ public final class WhatIf {
                 }
                 // What happened before this command in the log happens before it in the branch too.
                 while (nextKept < kept.size() && kept.get(nextKept).position() < anchor) {
-                    append(kept.get(nextKept++));
+                    keep(kept.get(nextKept++));
                 }
                 Decided then = entry.status() == CommandStatus.ACCEPTED
                         ? Decided.accepted(produced) : Decided.rejected(entry.reason());
                 Target target = target(entry.command());
+                String streamId = target.streamId() != null ? target.streamId() : entry.streamId();
+                String saga = sagaOf(entry.command());
+                if (saga != null && rerouted.contains(saga)) {
+                    outcomes.add(CommandOutcome.notIssued(entry.command(), streamId, then));
+                    continue;
+                }
                 Decided now = decide(target, entry.command(), produced);
-                outcomes.add(CommandOutcome.compared(entry.command(), target.streamId() != null ? target.streamId()
-                        : entry.streamId(), then, now));
+                outcomes.add(CommandOutcome.compared(entry.command(), streamId, then, now));
+                if (saga != null && now.accepted() != then.accepted()) {
+                    rerouted.add(saga);
+                    react(saga, entry.command(), now, outcomes);
+                }
             }
-            kept.subList(nextKept, kept.size()).forEach(this::append);
+            kept.subList(nextKept, kept.size()).forEach(this::keep);
             monitor.progress(after.size(), after.size());
             note(after, inserted);
             return new WhatIfResult(fork, List.copyOf(scope), outcomes, states(), branchLog, notes);
+        }
+
+        /** A fact that stays, unless it is the log of a saga that took another path in the branch. */
+        private void keep(EventEnvelope event) {
+            if (!rerouted.contains(event.streamId())) {
+                append(event);
+            }
+        }
+
+        /** The saga that issued the command, when its log is a stream of this store or branch. */
+        private String sagaOf(CommandEnvelope command) {
+            String saga = reactions.sagaOf(command);
+            if (saga == null) {
+                return null;
+            }
+            if (!branch.containsKey(saga)) {
+                if (store.streamVersion(saga) == 0) {
+                    return null;
+                }
+                load(saga);
+                original.get(saga).stream().filter(e -> e.position() <= fork.position()).forEach(this::append);
+            }
+            return saga;
+        }
+
+        /**
+         * Lets the saga go its new way: records what it records, decides what it issues against the
+         * branch, and asks it again after each command, until it waits or ends.
+         */
+        private void react(String saga, CommandEnvelope step, Decided outcome, List<CommandOutcome> outcomes) {
+            CommandEnvelope issued = step;
+            Decided decided = outcome;
+            EventEnvelope cause = decided.events().isEmpty() ? lastOf(saga) : decided.events().get(decided.events().size() - 1);
+            for (int asked = 0; asked < MAX_REACTIONS; asked++) {
+                List<SagaEffect> effects = reactions.next(branch.get(saga).events(), issued, decided);
+                if (effects.isEmpty()) {
+                    return;
+                }
+                for (SagaEffect effect : effects) {
+                    issued = null;
+                    decided = null;
+                    if (effect instanceof SagaEffect.Record record) {
+                        cause = append(sagaEvent(saga, record, cause, step));
+                    } else if (effect instanceof SagaEffect.Issue issue) {
+                        issued = new CommandEnvelope("whatif-reaction-" + (++reactionCount), issue.commandType(),
+                                issue.payload(), issue.userId(), step.correlationId(),
+                                cause == null ? null : cause.eventId(), step.timestamp());
+                        Target target = target(issued);
+                        decided = decide(target, issued, List.of());
+                        outcomes.add(CommandOutcome.reaction(issued, target.streamId(), decided));
+                        if (!decided.events().isEmpty()) {
+                            cause = decided.events().get(decided.events().size() - 1);
+                        }
+                    }
+                }
+            }
+            notes.add("The saga " + saga + " was still reacting after " + MAX_REACTIONS
+                    + " steps; the branch stops it there.");
+        }
+
+        private EventEnvelope lastOf(String saga) {
+            List<EventEnvelope> log = branch.get(saga).events();
+            return log.isEmpty() ? null : log.get(log.size() - 1);
+        }
+
+        private EventEnvelope sagaEvent(String saga, SagaEffect.Record record, EventEnvelope cause, CommandEnvelope step) {
+            BranchStream<?, ?> log = branch.get(saga);
+            AggregateType<?, ?, ?> type = typesByName.get(StreamIds.aggregateType(saga));
+            int schemaVersion = type == null ? 1 : schemaVersion(type, record);
+            return new EventEnvelope("whatif-" + saga + "-" + (log.version() + 1), record.eventType(),
+                    StreamIds.aggregateType(saga), StreamIds.aggregateId(saga), saga, 0, schemaVersion, 0,
+                    step.timestamp(), record.data(), Metadata.of(step.userId(), step.correlationId(),
+                    cause == null ? step.commandId() : cause.eventId()));
+        }
+
+        private <E> int schemaVersion(AggregateType<?, ?, E> type, SagaEffect.Record record) {
+            return type.events().schemaVersion(type.events().fromJson(record.eventType(), record.data()));
         }
 
         private EventEnvelope eventAt(long position) {

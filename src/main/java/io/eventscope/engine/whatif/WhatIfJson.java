@@ -35,7 +35,7 @@ public final class WhatIfJson {
                     .put("streamId", o.streamId())
                     .put("verdict", o.verdict().name());
             row.set("original", o.original() == null ? null : decided(o.original()));
-            row.set("branch", decided(o.branch()));
+            row.set("branch", o.branch() == null ? null : decided(o.branch()));
             row.set("diff", o.diff());
         }
         ArrayNode states = out.putArray("states");

@@ -36,7 +36,7 @@ class WhatIfViewModelTest {
     void setUp() {
         tasks = new TaskExecutor(new Notices());
         Workspace workspace = TestWorkspace.create(tasks, home, Shop.aggregateTypes(), ShopUpcasters.chain());
-        model = fx(() -> new WhatIfViewModel(workspace, tasks, Shop.aggregateTypes()));
+        model = fx(() -> new WhatIfViewModel(workspace, tasks, Shop.aggregateTypes(), Shop.sagaReactions()));
         fx(() -> workspace.show(new InMemoryEventStore(), "shop"));
         waitUntil(() -> fx(() -> workspace.engine()) != null);
         engine = fx(workspace::engine);

@@ -1,6 +1,10 @@
 package io.eventscope.app.whatif;
 
 import io.eventscope.app.Columns;
+import io.eventscope.app.timeline.ChangeRow;
+import io.eventscope.app.timeline.Scrubber;
+import io.eventscope.app.timeline.ScrubberControls;
+import io.eventscope.app.timeline.StateNode;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -13,14 +17,23 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The What if window's controller: the change, the scope, and the outcome side by side. */
 public final class WhatIfView {
     /** Rows that came out otherwise, highlighted by the style sheet. */
     private static final PseudoClass DIFFERS = PseudoClass.getPseudoClass("differs");
+    /** A field the shown event of the branch changed. */
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("changed");
 
     private final WhatIfViewModel model;
+    private final BranchPlayback playback;
 
     @FXML private Label forkLabel;
     @FXML private ComboBox<ChangeKind> changeBox;
@@ -46,9 +59,22 @@ public final class WhatIfView {
     @FXML private TableColumn<StateRow, String> fieldColumn;
     @FXML private TableColumn<StateRow, String> originalColumn;
     @FXML private TableColumn<StateRow, String> branchColumn;
+    @FXML private VBox playPane;
+    @FXML private ComboBox<String> branchStreamBox;
+    @FXML private FontIcon branchPlayIcon;
+    @FXML private Label branchPositionLabel;
+    @FXML private Label branchTitleLabel;
+    @FXML private Slider branchSlider;
+    @FXML private TreeView<StateNode> branchStateTree;
+    @FXML private TableView<ChangeRow> branchChangesTable;
+    @FXML private TableColumn<ChangeRow, String> changeOpColumn;
+    @FXML private TableColumn<ChangeRow, String> changePathColumn;
+    @FXML private TableColumn<ChangeRow, String> changeBeforeColumn;
+    @FXML private TableColumn<ChangeRow, String> changeAfterColumn;
 
     public WhatIfView(WhatIfViewModel model) {
         this.model = model;
+        this.playback = model.playback();
     }
 
     @FXML
@@ -97,6 +123,42 @@ public final class WhatIfView {
                 pseudoClassStateChanged(DIFFERS, !empty && row != null && row.differs());
             }
         });
+        bindPlayback();
+    }
+
+    private void bindPlayback() {
+        Scrubber scrubber = playback.scrubber();
+        branchStreamBox.setItems(playback.streams());
+        branchStreamBox.valueProperty().bindBidirectional(playback.stream());
+        ScrubberControls.bindSlider(branchSlider, scrubber);
+        ScrubberControls.handleKeys(playPane, scrubber);
+        branchSlider.disableProperty().bind(playback.stream().isNull());
+        branchPositionLabel.textProperty().bind(scrubber.position().asString("v%d")
+                .concat(scrubber.length().asString(" / %d")));
+        branchTitleLabel.textProperty().bind(playback.title());
+        scrubber.playing().addListener((obs, was, playing) ->
+                branchPlayIcon.setIconLiteral(playing ? "mdi2p-pause" : "mdi2p-play"));
+        branchStateTree.setCellFactory(tree -> new TreeCell<>() {
+            @Override
+            protected void updateItem(StateNode node, boolean empty) {
+                super.updateItem(node, empty);
+                setText(empty || node == null ? null : node.key() + ": " + node.value());
+                pseudoClassStateChanged(CHANGED, !empty && node != null && node.changed());
+            }
+        });
+        playback.state().addListener((obs, old, state) -> branchStateTree.setRoot(state == null ? null : item(state)));
+        branchChangesTable.setItems(playback.changes());
+        changeOpColumn.setCellValueFactory(Columns.showing(ChangeRow::op));
+        changePathColumn.setCellValueFactory(Columns.showing(ChangeRow::path));
+        changeBeforeColumn.setCellValueFactory(Columns.showing(ChangeRow::before));
+        changeAfterColumn.setCellValueFactory(Columns.showing(ChangeRow::after));
+    }
+
+    private static TreeItem<StateNode> item(StateNode node) {
+        TreeItem<StateNode> item = new TreeItem<>(node);
+        item.setExpanded(true);
+        node.children().forEach(child -> item.getChildren().add(item(child)));
+        return item;
     }
 
     @FXML
@@ -107,5 +169,30 @@ public final class WhatIfView {
     @FXML
     private void cancel() {
         model.cancel();
+    }
+
+    @FXML
+    private void branchFirst() {
+        playback.scrubber().first();
+    }
+
+    @FXML
+    private void branchPrevious() {
+        playback.scrubber().previous();
+    }
+
+    @FXML
+    private void branchTogglePlay() {
+        playback.scrubber().togglePlay();
+    }
+
+    @FXML
+    private void branchNext() {
+        playback.scrubber().next();
+    }
+
+    @FXML
+    private void branchLast() {
+        playback.scrubber().last();
     }
 }

@@ -10,6 +10,7 @@ import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.whatif.BranchReplay;
 import io.eventscope.engine.whatif.Change;
 import io.eventscope.engine.whatif.Fork;
 import io.eventscope.engine.whatif.SagaReactions;
@@ -63,6 +64,7 @@ public final class WhatIfViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
     private final ObservableList<StateRow> states = FXCollections.observableArrayList();
+    private final BranchPlayback playback;
 
     private EventEnvelope forkEvent;
     private AtomicBoolean cancel = new AtomicBoolean();
@@ -73,6 +75,7 @@ public final class WhatIfViewModel {
         this.tasks = tasks;
         this.types = List.copyOf(types);
         this.reactions = reactions;
+        this.playback = new BranchPlayback(tasks);
         workspace.session().addListener((obs, old, now) -> forget());
     }
 
@@ -127,13 +130,16 @@ public final class WhatIfViewModel {
         summary.set("");
         outcomes.clear();
         states.clear();
+        playback.clear();
         running.set(true);
         WhatIf whatIf = new WhatIf(engine.store(), engine.journal(), types, reactions);
         tasks.run("What if at position " + at.position(), progress -> {
             try {
                 Change changed = change(kind, at, data, commandType, payload);
                 Scope scope = correlation ? Scope.correlation(at.correlationId()) : Scope.streams(chosen);
-                return Computed.of(whatIf.run(new Fork(at.position(), scope, changed), new TaskMonitor(progress, cancelled)));
+                WhatIfResult result = whatIf.run(new Fork(at.position(), scope, changed),
+                        new TaskMonitor(progress, cancelled));
+                return Computed.of(result, new BranchReplay(result, types));
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 return Computed.failed(e.getMessage());
             } catch (CancellationException e) {
@@ -148,6 +154,7 @@ public final class WhatIfViewModel {
             outcomes.setAll(shown.outcomes());
             states.setAll(shown.states());
             summary.set(shown.summary());
+            playback.load(shown.replay());
         });
     }
 
@@ -180,12 +187,13 @@ public final class WhatIfViewModel {
     }
 
     /** The rows of a result, or why there is none. */
-    private record Computed(List<OutcomeRow> outcomes, List<StateRow> states, String summary, String error) {
+    private record Computed(List<OutcomeRow> outcomes, List<StateRow> states, String summary, BranchReplay replay,
+                            String error) {
         static Computed failed(String error) {
-            return new Computed(List.of(), List.of(), "", error);
+            return new Computed(List.of(), List.of(), "", null, error);
         }
 
-        static Computed of(WhatIfResult result) {
+        static Computed of(WhatIfResult result, BranchReplay replay) {
             List<StateRow> rows = new ArrayList<>();
             for (StateComparison s : result.states()) {
                 rows.addAll(WhatIfRows.states(s));
@@ -198,7 +206,8 @@ public final class WhatIfViewModel {
             if (!result.notes().isEmpty()) {
                 summary += " " + String.join(" ", result.notes());
             }
-            return new Computed(result.outcomes().stream().map(WhatIfRows::outcome).toList(), rows, summary, null);
+            return new Computed(result.outcomes().stream().map(WhatIfRows::outcome).toList(), rows, summary, replay,
+                    null);
         }
     }
 
@@ -206,6 +215,7 @@ public final class WhatIfViewModel {
         forkEvent = null;
         outcomes.clear();
         states.clear();
+        playback.clear();
         summary.set("");
         error.set("");
     }
@@ -256,5 +266,10 @@ public final class WhatIfViewModel {
 
     public ObservableList<StateRow> states() {
         return states;
+    }
+
+    /** The branch, played like any stream. */
+    public BranchPlayback playback() {
+        return playback;
     }
 }

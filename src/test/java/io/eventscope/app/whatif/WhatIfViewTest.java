@@ -13,11 +13,17 @@ import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.InMemoryEventStore;
 import java.nio.file.Path;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,5 +89,58 @@ class WhatIfViewTest {
         @SuppressWarnings("unchecked")
         TableView<StateRow> states = robot.lookup("#stateTable").queryAs(TableView.class);
         assertThat(states.getItems()).contains(new StateRow("order-o1", "status", "\"SHIPPED\"", "\"PENDING\"", true));
+    }
+
+    @Test
+    void theBranchPlaysLikeAnyStreamWithTheSliderTheStepButtonsTheKeysAndPlayback(FxRobot robot) {
+        placePaidAndShippedOrder();
+        robot.clickOn("#nav-timeline");
+        robot.clickOn("#streamField").write("order-o1").type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#positionLabel").equals("v3 / 3"));
+        robot.clickOn("#diffTable").type(KeyCode.LEFT).type(KeyCode.LEFT);
+        waitUntil(() -> text(robot, "#eventTitleLabel").startsWith("v1 · OrderCreated"));
+        robot.clickOn("#whatIfButton");
+        waitUntil(() -> text(robot, "#forkLabel").startsWith("Fork at order-o1 v1 · OrderCreated"));
+
+        robot.clickOn("#changeBox").clickOn(ChangeKind.INSERT.toString());
+        robot.clickOn("#insertTypeField").write("CancelOrder");
+        robot.clickOn("#insertPayloadField").push(KeyCode.CONTROL, KeyCode.A)
+                .write("{\"orderId\":\"o1\",\"reason\":\"changed my mind\"}");
+        robot.clickOn("#runButton");
+        waitUntil(() -> cellText(robot, "verdictColumn", 0).equals("inserted"));
+
+        robot.clickOn("Play the branch");
+        waitUntil(() -> text(robot, "#branchPositionLabel").equals("v2 / 2")
+                && text(robot, "#branchTitleLabel").startsWith("v2 · OrderCancelled"));
+        assertThat(robot.lookup("#branchStreamBox").queryAs(ComboBox.class).getValue()).isEqualTo("order-o1");
+        assertThat(changedFields(robot)).anyMatch(f -> f.startsWith("status: ") && f.contains("CANCELLED"));
+
+        robot.clickOn("#branchStateTree").type(KeyCode.HOME);
+        waitUntil(() -> text(robot, "#branchTitleLabel").equals("v0 · initial state"));
+        assertThat(text(robot, "#branchPositionLabel")).isEqualTo("v0 / 2");
+        robot.type(KeyCode.RIGHT);
+        waitUntil(() -> text(robot, "#branchTitleLabel").startsWith("v1 · OrderCreated"));
+        assertThat(robot.lookup("#branchSlider").queryAs(Slider.class).getValue()).isEqualTo(1.0);
+
+        robot.clickOn("#branchFirstButton");
+        waitUntil(() -> text(robot, "#branchTitleLabel").equals("v0 · initial state"));
+        robot.clickOn("#branchPlayButton");
+        waitUntil(() -> text(robot, "#branchTitleLabel").startsWith("v2 · OrderCancelled"));
+        FontIcon play = robot.lookup("#branchPlayIcon").queryAs(FontIcon.class);
+        waitUntil(() -> fx(play::getIconLiteral).equals("mdi2p-play"));
+        assertThat(text(robot, "#branchPositionLabel")).as("playback stops at the end").isEqualTo("v2 / 2");
+
+        robot.clickOn("#branchPreviousButton");
+        waitUntil(() -> text(robot, "#branchTitleLabel").startsWith("v1 · OrderCreated"));
+        fx(() -> robot.lookup("#branchSlider").queryAs(Slider.class).setValue(2));
+        waitUntil(() -> text(robot, "#branchTitleLabel").startsWith("v2 · OrderCancelled"));
+    }
+
+    /** The fields the shown event of the branch changed, as the branch's state tree marks them. */
+    private static List<String> changedFields(FxRobot robot) {
+        Node tree = robot.lookup("#branchStateTree").query();
+        return robot.from(tree).lookup(".tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(c -> c.getPseudoClassStates().contains(PseudoClass.getPseudoClass("changed")))
+                .map(TreeCell::getText).toList();
     }
 }

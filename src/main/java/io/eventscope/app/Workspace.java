@@ -3,6 +3,7 @@ package io.eventscope.app;
 import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.store.ReadOnlyEventStore;
 import io.eventscope.engine.store.jdbc.Database;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -73,6 +74,27 @@ public final class Workspace {
                 } else {
                     opened.close();
                 }
+                throw e;
+            }
+        }, this::replace);
+    }
+
+    /**
+     * Opens a case unpacked into {@code scratch} to be looked at only: it is not remembered as a
+     * recent store, its name says it is a case, and every write to it (a command, an import, a
+     * saga run) is refused with a message naming the case.
+     */
+    public void openCase(Path scratch, Path caseFile) {
+        String name = "Case " + caseFile.getFileName() + " (read-only)";
+        String why = "This is the case " + caseFile.getFileName() + ", open read-only in a scratch store: nothing "
+                + "can be written to it. To work on it, open a store of your own and use File > Import case.";
+        tasks.run("Opening case " + caseFile.getFileName(), progress -> {
+            OpenStore unpacked = opener.open(scratch.toAbsolutePath().normalize());
+            OpenStore opened = new OpenStore(new ReadOnlyEventStore(unpacked.store(), why), unpacked.database());
+            try {
+                return new StoreSession(opened, engines.apply(opened), name, null);
+            } catch (RuntimeException e) {
+                opened.close();
                 throw e;
             }
         }, this::replace);

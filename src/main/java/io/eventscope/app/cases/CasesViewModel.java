@@ -42,7 +42,7 @@ public final class CasesViewModel {
         this.scratchRoot = scratchRoot;
     }
 
-    /** Unpacks the case into a new scratch store and opens that, so the open store is never touched. */
+    /** Unpacks the case into a new scratch store and opens that read-only, so the open store is never touched. */
     public void openCase(Path file) {
         tasks.run("Opening case " + file.getFileName(), progress -> {
             Files.createDirectories(scratchRoot);
@@ -55,7 +55,7 @@ public final class CasesViewModel {
             return scratch.resolveSibling("case.mv.db");
         }, scratch -> {
             if (scratch != null) {
-                workspace.open(scratch);
+                workspace.openCase(scratch, file);
             }
         });
     }

@@ -9,6 +9,7 @@ import io.eventscope.engine.projection.Projection;
 import io.eventscope.engine.projection.ReadModels;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.OpenStore;
+import io.eventscope.engine.store.ReadOnlyEventStore;
 import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.upcast.UpcastingEventStore;
 import java.util.HashMap;
@@ -41,13 +42,17 @@ public final class Engine implements AutoCloseable {
         this.openStore = openStore;
         this.store = new UpcastingEventStore(openStore.store(), upcasters);
         DeadLetters deadLetters;
+        CommandJournal written;
         if (openStore.inMemory()) {
-            journal = new InMemoryCommandJournal();
+            written = new InMemoryCommandJournal();
             deadLetters = new InMemoryDeadLetters();
         } else {
-            journal = new JdbcCommandJournal(openStore.database());
+            written = new JdbcCommandJournal(openStore.database());
             deadLetters = new JdbcDeadLetters(openStore.database(), store);
         }
+        // A store opened to be looked at only keeps its journal as it is too.
+        journal = openStore.store() instanceof ReadOnlyEventStore readOnly
+                ? new ReadOnlyCommandJournal(written, readOnly.why()) : written;
         StateLoader loader = new StateLoader(store, StateCache.withDefaults());
         this.commands = new CommandHandler(store, journal, loader, types, RetryPolicy.attempts(3));
         int settled = commands.settleInterrupted();

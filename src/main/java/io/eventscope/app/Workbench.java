@@ -1,6 +1,8 @@
 package io.eventscope.app;
 
 import io.eventscope.app.cases.CaseDialogs;
+import io.eventscope.app.cases.CaseExportView;
+import io.eventscope.app.cases.CaseExportViewModel;
 import io.eventscope.app.cases.CasesViewModel;
 import io.eventscope.app.bridges.BridgesView;
 import io.eventscope.app.bridges.BridgesViewModel;
@@ -59,6 +61,7 @@ public final class Workbench {
     private final ViewFactory views = new ViewFactory();
     private final WhatIfViewModel whatIf;
     private final CasesViewModel cases;
+    private final CaseExportViewModel caseExport;
     private final WhatIfWindow whatIfWindow;
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
@@ -100,12 +103,17 @@ public final class Workbench {
         importExportDialogs = new ImportExportDialogs(importExport);
         cases = new CasesViewModel(workspace, tasks, notices, Shop.aggregateTypes(), upcasters,
                 settings.home().resolve("cases"));
-        CaseDialogs caseDialogs = new CaseDialogs(cases);
+        caseExport = new CaseExportViewModel(workspace, tasks, notices, upcasters, () -> {
+            EventRow row = events.selected().get();
+            return row == null ? null : row.summary().get();
+        });
+        CaseDialogs caseDialogs = new CaseDialogs(cases, caseExport, views);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         connection = new ConnectionViewModel(main::openShared);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs, caseDialogs,
                         connection))
                 .register(ConnectionView.class, () -> new ConnectionView(connection))
+                .register(CaseExportView.class, () -> new CaseExportView(caseExport))
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(CommandsView.class, () -> new CommandsView(commands, caseDialogs))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
@@ -182,6 +190,11 @@ public final class Workbench {
 
     public CasesViewModel cases() {
         return cases;
+    }
+
+    /** File > Export case. */
+    public CaseExportViewModel caseExport() {
+        return caseExport;
     }
 
     public WhatIfViewModel whatIf() {

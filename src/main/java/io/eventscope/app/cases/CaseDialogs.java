@@ -1,15 +1,37 @@
 package io.eventscope.app.cases;
 
+import io.eventscope.app.ViewFactory;
 import java.io.File;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The file choosers of File > Open case, File > Import case and Export as test. */
+/** The dialogs of File > Open case, Import case and Export case, and of Export as test. */
 public final class CaseDialogs {
-    private final CasesViewModel model;
+    private static final ButtonType EXPORT = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
 
-    public CaseDialogs(CasesViewModel model) {
+    private final CasesViewModel model;
+    private final CaseExportViewModel export;
+    private final ViewFactory views;
+
+    public CaseDialogs(CasesViewModel model, CaseExportViewModel export, ViewFactory views) {
         this.model = model;
+        this.export = export;
+        this.views = views;
+    }
+
+    /** Asks what goes into the case (the selected event's correlation, to begin with) and where, then writes it. */
+    public void chooseCaseToExport(Window owner) {
+        export.prefill();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Export case");
+        dialog.getDialogPane().setContent(views.load(CaseExportView.class));
+        dialog.getDialogPane().getButtonTypes().setAll(EXPORT, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(EXPORT).disableProperty().bind(export.valid().not());
+        dialog.showAndWait().filter(EXPORT::equals).ifPresent(b -> export.export());
     }
 
     public void chooseCaseToOpen(Window owner) {

@@ -259,6 +259,11 @@ public final class MainWindowView {
     }
 
     @FXML
+    private void exportCase() {
+        cases.chooseCaseToExport(window());
+    }
+
+    @FXML
     private void quit() {
         Window window = window();
         if (window != null) {

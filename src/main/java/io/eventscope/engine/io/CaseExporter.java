@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -59,6 +60,14 @@ public final class CaseExporter {
 
     /** A case of what correlation {@code correlationId} touched; returns the number of events written. */
     public long exportCorrelation(String correlationId, Path out) {
+        return exportCorrelation(correlationId, out, ProgressMonitor.NONE);
+    }
+
+    /**
+     * The same, telling {@code monitor} how many of the streams are read; when it asks to stop,
+     * stops with a {@link CancellationException} and writes nothing.
+     */
+    public long exportCorrelation(String correlationId, Path out, ProgressMonitor monitor) {
         Set<String> streams = new TreeSet<>();
         EventFilter filter = EventFilter.correlation(correlationId);
         for (List<EventEnvelope> page = storedEvents.read(filter, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
@@ -71,22 +80,36 @@ public final class CaseExporter {
                     + "' in " + storedEvents.describe());
         }
         ObjectNode scope = Json.object().put("correlationId", correlationId);
-        return write(streams, commands, scope, out);
+        return write(streams, commands, scope, out, monitor);
     }
 
     /** A case of these streams; returns the number of events written. */
     public long exportStreams(Set<String> streamIds, Path out) {
+        return exportStreams(streamIds, out, ProgressMonitor.NONE);
+    }
+
+    /** The same, with progress and cancel as {@link #exportCorrelation(String, Path, ProgressMonitor)}. */
+    public long exportStreams(Set<String> streamIds, Path out, ProgressMonitor monitor) {
         for (String s : streamIds) {
             if (storedEvents.streamVersion(s) == 0) {
                 throw new IllegalArgumentException("no stream '" + s + "' in " + storedEvents.describe());
             }
         }
-        return write(new TreeSet<>(streamIds), List.of(), Json.object(), out);
+        return write(new TreeSet<>(streamIds), List.of(), Json.object(), out, monitor);
     }
 
-    private long write(Set<String> streams, List<JournalEntry> correlated, ObjectNode scope, Path out) {
+    private long write(Set<String> streams, List<JournalEntry> correlated, ObjectNode scope, Path out,
+                       ProgressMonitor monitor) {
         List<EventEnvelope> events = new ArrayList<>();
-        streams.forEach(s -> events.addAll(streamOf(s)));
+        int read = 0;
+        for (String s : streams) {
+            if (monitor.isCancelled()) {
+                throw new CancellationException("the case export was cancelled; nothing was written");
+            }
+            monitor.progress(read++, streams.size());
+            events.addAll(streamOf(s));
+        }
+        monitor.progress(streams.size(), streams.size());
         events.sort(Comparator.comparingLong(EventEnvelope::position));
         Map<String, JournalEntry> commands = new LinkedHashMap<>();
         journal.byStreamIds(streams).forEach(c -> commands.put(c.commandId(), c));

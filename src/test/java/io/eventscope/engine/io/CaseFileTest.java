@@ -59,6 +59,50 @@ class CaseFileTest {
     }
 
     @Test
+    void an_export_reports_each_stream_read_and_a_cancelled_one_writes_nothing() throws IOException {
+        try (Engine engine = ShopHistory.open("memory")) {
+            ShopHistory shop = new ShopHistory(engine);
+            shop.paidAndShipped();
+            shop.accepted("ChargePayment", """
+                    {"orderId": "o1", "amount": 24.50}""");
+            CaseExporter exporter = new CaseExporter(engine.openStore().store(), engine.journal(),
+                    ShopUpcasters.chain(), Clock.systemUTC());
+            List<String> reported = new java.util.ArrayList<>();
+            Path out = dir.resolve("progress.escase");
+            exporter.exportCorrelation(ShopHistory.CORRELATION, out, new ProgressMonitor() {
+                @Override
+                public void progress(long done, long total) {
+                    reported.add(done + "/" + total);
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+            });
+            assertThat(reported).containsExactly("0/2", "1/2", "2/2");
+            assertThat(CaseVerifier.verify(out).eventCount()).isEqualTo(4);
+
+            Path cancelled = dir.resolve("cancelled.escase");
+            assertThatThrownBy(() -> exporter.exportCorrelation(ShopHistory.CORRELATION, cancelled,
+                    new ProgressMonitor() {
+                        @Override
+                        public void progress(long done, long total) {
+                        }
+
+                        @Override
+                        public boolean isCancelled() {
+                            return true;
+                        }
+                    })).isInstanceOf(java.util.concurrent.CancellationException.class);
+            assertThat(cancelled).doesNotExist();
+            try (var left = Files.list(dir)) {
+                assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".case-"));
+            }
+        }
+    }
+
+    @Test
     void a_case_round_trips_into_an_empty_store_with_its_events_and_journal_as_they_were() {
         VerifiedCase verified = CaseVerifier.verify(good);
         assertThat(verified.manifest().get("counts").get("events").asInt()).isEqualTo(3);

@@ -62,6 +62,7 @@ public final class Workbench {
     private final WhatIfViewModel whatIf;
     private final CasesViewModel cases;
     private final CaseExportViewModel caseExport;
+    private final CaseDialogs caseDialogs;
     private final WhatIfWindow whatIfWindow;
 
     public Workbench(Settings settings, StoreOpener opener, StoreSeeder seeder) {
@@ -107,14 +108,14 @@ public final class Workbench {
             EventRow row = events.selected().get();
             return row == null ? null : row.summary().get();
         });
-        CaseDialogs caseDialogs = new CaseDialogs(cases, caseExport, views);
+        caseDialogs = new CaseDialogs(cases, caseExport, views);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         connection = new ConnectionViewModel(main::openShared);
         views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs, caseDialogs,
                         connection))
                 .register(ConnectionView.class, () -> new ConnectionView(connection))
                 .register(CaseExportView.class, () -> new CaseExportView(caseExport))
-                .register(EventsView.class, () -> new EventsView(events))
+                .register(EventsView.class, () -> new EventsView(events, caseDialogs))
                 .register(CommandsView.class, () -> new CommandsView(commands, caseDialogs))
                 .register(TimelineView.class, () -> new TimelineView(timeline))
                 .register(VersionsView.class, () -> new VersionsView(versions))
@@ -190,6 +191,11 @@ public final class Workbench {
 
     public CasesViewModel cases() {
         return cases;
+    }
+
+    /** The case and Export as test dialogs. */
+    public CaseDialogs caseDialogs() {
+        return caseDialogs;
     }
 
     /** File > Export case. */

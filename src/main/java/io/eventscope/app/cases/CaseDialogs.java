@@ -2,6 +2,7 @@ package io.eventscope.app.cases;
 
 import io.eventscope.app.ViewFactory;
 import java.io.File;
+import java.util.function.BiFunction;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -15,6 +16,8 @@ public final class CaseDialogs {
     private final CasesViewModel model;
     private final CaseExportViewModel export;
     private final ViewFactory views;
+    /** Shows a save dialog; UI tests answer for it, as Monocle has no native file dialogs. */
+    private BiFunction<FileChooser, Window, File> saveDialog = FileChooser::showSaveDialog;
 
     public CaseDialogs(CasesViewModel model, CaseExportViewModel export, ViewFactory views) {
         this.model = model;
@@ -54,10 +57,15 @@ public final class CaseDialogs {
         chooser.setTitle("Export as test");
         chooser.setInitialFileName(commandType + "Test.java");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Java sources (*.java)", "*.java"));
-        File file = chooser.showSaveDialog(owner);
+        File file = saveDialog.apply(chooser, owner);
         if (file != null) {
             model.exportAsTest(commandId, file.toPath());
         }
+    }
+
+    /** Answers save dialogs with {@code answer} instead of showing them (tests). */
+    void answerSaveDialogs(BiFunction<FileChooser, Window, File> answer) {
+        saveDialog = answer;
     }
 
     private static FileChooser caseChooser(String title) {

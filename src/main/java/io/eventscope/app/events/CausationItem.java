@@ -12,6 +12,7 @@ import java.util.List;
  * @param position the event's global position, 0 for a command
  */
 public record CausationItem(String id, String type, String label, long position, List<CausationItem> children) {
+    private static final String CORRELATION = "correlation";
 
     public CausationItem {
         children = List.copyOf(children);
@@ -19,6 +20,11 @@ public record CausationItem(String id, String type, String label, long position,
 
     public boolean isEvent() {
         return position > 0;
+    }
+
+    /** A journaled command (not an event, not the correlation above the roots): {@code id} is its command id. */
+    public boolean isCommand() {
+        return position == 0 && !type.equals(CORRELATION);
     }
 
     static CausationItem of(CausationNode node) {
@@ -36,7 +42,7 @@ public record CausationItem(String id, String type, String label, long position,
 
     /** The root the tree view shows above a correlation's roots. */
     static CausationItem correlation(String correlationId, List<CausationNode> roots) {
-        return new CausationItem(correlationId, "correlation", "correlation " + correlationId, 0,
+        return new CausationItem(correlationId, CORRELATION, "correlation " + correlationId, 0,
                 roots.stream().map(CausationItem::of).toList());
     }
 }

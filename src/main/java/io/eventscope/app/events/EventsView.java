@@ -1,5 +1,6 @@
 package io.eventscope.app.events;
 
+import io.eventscope.app.cases.CaseDialogs;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,6 +38,7 @@ import org.controlsfx.control.CheckComboBox;
 /** The Events browser's controller: binds the table, filters and detail pane to the view model. */
 public final class EventsView {
     private final EventsViewModel model;
+    private final CaseDialogs cases;
     private boolean syncingTypes;
 
     @FXML private TextField streamField;
@@ -70,8 +72,9 @@ public final class EventsView {
     @FXML private Button effectsButton;
     private final Map<CausationItem, TreeItem<CausationItem>> causationItems = new IdentityHashMap<>();
 
-    public EventsView(EventsViewModel model) {
+    public EventsView(EventsViewModel model, CaseDialogs cases) {
         this.model = model;
+        this.cases = cases;
     }
 
     @FXML
@@ -254,7 +257,16 @@ public final class EventsView {
                 model.openInTimeline(node);
             }
         });
-        causationTreeView.setContextMenu(new ContextMenu(timeline));
+        MenuItem exportTest = new MenuItem("Export as test…");
+        exportTest.disableProperty().bind(Bindings.createBooleanBinding(() -> model.causation().selected().get() == null
+                || !model.causation().selected().get().isCommand(), model.causation().selected()));
+        exportTest.setOnAction(e -> {
+            CausationItem node = model.causation().selected().get();
+            if (node != null && node.isCommand()) {
+                cases.chooseTestFile(causationTreeView.getScene().getWindow(), node.id(), node.type());
+            }
+        });
+        causationTreeView.setContextMenu(new ContextMenu(timeline, exportTest));
         causesButton.disableProperty().bind(model.causation().selected().isNull());
         effectsButton.disableProperty().bind(model.causation().selected().isNull());
         causationTreeView.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

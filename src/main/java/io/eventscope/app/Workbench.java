@@ -34,6 +34,7 @@ import io.eventscope.shop.Shop;
 import io.eventscope.shop.readmodel.ShopReadModels;
 import io.eventscope.shop.upcast.ShopUpcasters;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -86,10 +87,12 @@ public final class Workbench {
         });
         whatIf = new WhatIfViewModel(workspace, tasks, Shop.aggregateTypes(), Shop.sagaReactions());
         whatIfWindow = new WhatIfWindow(views, Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
-        timeline.setWhatIfOpener((stream, version) -> {
+        BiConsumer<String, Long> forkAt = (stream, version) -> {
             whatIf.forkAt(stream, version);
             whatIfWindow.show();
-        });
+        };
+        timeline.setWhatIfOpener(forkAt);
+        timeline.correlation().setWhatIfOpener(forkAt);
         bridges = new BridgesViewModel(workspace, tasks, position -> {
             events.reveal(position);
             navigation.show("events");

@@ -9,6 +9,7 @@ import io.eventscope.engine.domain.Engine;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.timeline.CorrelationTimeline;
 import java.util.List;
+import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -38,6 +39,7 @@ public final class CorrelationViewModel {
     private final ObservableList<AggregateCard> aggregates = FXCollections.observableArrayList();
 
     private CorrelationTimeline timeline;
+    private BiConsumer<String, Long> whatIfOpener = (stream, version) -> { };
     private int generation;
     private final NewestRequestWins<Integer, List<AggregateCard>> steps;
 
@@ -98,6 +100,20 @@ public final class CorrelationViewModel {
 
     public void next() {
         jumpTo(step.get() + 1);
+    }
+
+    /** Where "What if…" forks: the stream and version of an event. */
+    public void setWhatIfOpener(BiConsumer<String, Long> opener) {
+        whatIfOpener = opener;
+    }
+
+    /** Forks the past at the event of the step shown, a global position of the correlation (the What if window). */
+    public void whatIf() {
+        int at = shownStep.get();
+        if (at >= 1 && at <= events.size()) {
+            EventItem event = events.get(at - 1);
+            whatIfOpener.accept(event.streamId(), event.version());
+        }
     }
 
     private BackgroundWork<List<AggregateCard>> stepWork(int at) {

@@ -78,6 +78,7 @@ public final class TimelineView {
     @FXML private TextField correlationField;
     @FXML private Label correlationErrorLabel;
     @FXML private Label stepTitleLabel;
+    @FXML private Button correlationWhatIfButton;
     @FXML private Slider correlationSlider;
     @FXML private ListView<EventItem> correlationEventList;
     @FXML private FlowPane aggregateCards;
@@ -279,6 +280,7 @@ public final class TimelineView {
         correlationField.textProperty().bindBidirectional(correlation.correlationQuery());
         correlationErrorLabel.textProperty().bind(correlation.error());
         stepTitleLabel.textProperty().bind(correlation.stepTitle());
+        correlationWhatIfButton.disableProperty().bind(correlation.shownStep().lessThan(1));
         correlationSlider.disableProperty().bind(correlation.correlationId().isEmpty());
         correlation.lastStep().addListener((obs, old, last) -> {
             syncing = true;
@@ -406,6 +408,11 @@ public final class TimelineView {
     @FXML
     private void correlationNext() {
         correlation.next();
+    }
+
+    @FXML
+    private void correlationWhatIf() {
+        correlation.whatIf();
     }
 
     /** Selects the row and scrolls it into view with a few rows of context above; a negative index selects none. */

@@ -92,6 +92,23 @@ class WhatIfViewTest {
     }
 
     @Test
+    void forkingAtAStepOfCorrelationModeForksAtThatGlobalPosition(FxRobot robot) {
+        placePaidAndShippedOrder();
+        robot.clickOn("#nav-timeline");
+        robot.clickOn("Correlation");
+        robot.clickOn("#correlationField").write("c1").type(KeyCode.ENTER);
+        waitUntil(() -> text(robot, "#stepTitleLabel").startsWith("Step 3 of 3"));
+        robot.clickOn("#correlationPreviousButton");
+        waitUntil(() -> text(robot, "#stepTitleLabel").startsWith("Step 2 of 3 · position 2 · OrderPaid"));
+
+        robot.clickOn("#correlationWhatIfButton");
+        waitUntil(() -> text(robot, "#forkLabel").equals("Fork at order-o1 v2 · OrderPaid · position 2"));
+        robot.clickOn("#runButton");
+        waitUntil(() -> cellText(robot, "verdictColumn", 0).equals("now rejected"));
+        assertThat(cellText(robot, "commandColumn", 0)).startsWith("ShipOrder");
+    }
+
+    @Test
     void theBranchPlaysLikeAnyStreamWithTheSliderTheStepButtonsTheKeysAndPlayback(FxRobot robot) {
         placePaidAndShippedOrder();
         robot.clickOn("#nav-timeline");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.bridge.BrokerAddress;
 import io.eventscope.bridge.TestBroker;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +52,55 @@ class RabbitCommandTest {
         } finally {
             names.deleteAll(broker);
         }
+    }
+
+    @Test
+    void consumeIntoTheBusHandsEachEventToItsHandlerAndStoresNothing() throws Exception {
+        BrokerAddress broker = TestBroker.required();
+        TestBroker names = new TestBroker();
+        String exchange = names.exchange("cli-bus");
+        String queue = names.queue("cli-bus");
+        String source = dir.resolve("source").toString();
+        String target = dir.resolve("target").toString();
+        try {
+            assertThat(CliRun.of("generate", "--store", source, "--streams", "4", "--events-per-stream", "5").exit())
+                    .isEqualTo(Cli.OK);
+            String[] consume = {"rabbit", "consume", "--into", "bus", "--store", target, "--uri", TestBroker.URI,
+                    "--exchange", exchange, "--queue", queue, "--binding", "#", "--timeout", "1"};
+            assertThat(CliRun.of(consume).exit()).as("declares the queue").isEqualTo(Cli.OK);
+            assertThat(CliRun.of("rabbit", "publish", "--store", source, "--uri", TestBroker.URI, "--exchange", exchange)
+                    .exit()).isEqualTo(Cli.OK);
+
+            consume[consume.length - 1] = "60";
+            CliRun consumed = CliRun.of(concat(consume, "--max", "20"));
+            assertThat(consumed.exit()).as(consumed.err()).isEqualTo(Cli.OK);
+            List<JsonNode> lines = consumed.json();
+            assertThat(lines).hasSize(21);
+            JsonNode summary = lines.get(20);
+            assertThat(List.of(summary.get("delivered").asLong(), summary.get("stored").asLong(),
+                    summary.get("duplicates").asLong())).containsExactly(20L, 0L, 0L);
+            assertThat(lines.subList(0, 20)).extracting(e -> e.get("eventId").asText())
+                    .containsExactlyInAnyOrderElementsOf(eventIds(source));
+            assertThat(lines.get(0).get("position").asLong()).as("not in any log").isZero();
+            assertThat(eventIds(target)).as("onto the bus, not into the store").isEmpty();
+
+            consume[3] = "queue";
+            CliRun wrong = CliRun.of(consume);
+            assertThat(wrong.exit()).isEqualTo(Cli.USAGE);
+            assertThat(wrong.err()).contains("--into must be store or bus, was queue");
+        } finally {
+            names.deleteAll(broker);
+        }
+    }
+
+    private static List<String> eventIds(String store) {
+        return CliRun.of("read", "--store", store).json().stream().map(e -> e.get("eventId").asText()).toList();
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     @Test

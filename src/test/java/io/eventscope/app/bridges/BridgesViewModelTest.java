@@ -88,9 +88,19 @@ class BridgesViewModelTest {
                 .extracting(entry -> Json.parse(entry.get("Detail").asText()).get("eventId").asText())
                 .containsExactly("e2", "e3");
 
+        fx(() -> model.positions().set("3, 1"));
+        fx(model::previewEventBridge);
+        waitUntil(() -> fx(() -> model.preview().get()).contains("\\\"e1\\\""));
+        assertThat(fx(() -> model.preview().get())).startsWith("// PutEvents takes up to 10 entries per call: 2 entries")
+                .contains("\\\"eventId\\\":\\\"e1\\\"").contains("\\\"eventId\\\":\\\"e3\\\"")
+                .doesNotContain("\\\"eventId\\\":\\\"e2\\\"");
+
         fx(() -> model.positions().set("3-1"));
         fx(model::previewEventBridge);
-        assertThat(fx(() -> model.status().get())).contains("the first not after the last");
+        assertThat(fx(() -> model.status().get())).contains("the first of a range not after the last: \"3-1\"");
+        fx(() -> model.positions().set("2, x"));
+        fx(model::previewEventBridge);
+        assertThat(fx(() -> model.status().get())).contains("not \"x\"");
     }
 
     @Test
@@ -138,6 +148,18 @@ class BridgesViewModelTest {
             fx(model::disconnect);
             waitUntil(() -> !fx(() -> model.connected().get()));
             assertThat(fx(() -> model.status().get())).startsWith("Disconnected. This session received 4 messages");
+
+            fx(() -> model.into().set(ConsumeInto.BUS));
+            fx(() -> model.connect("guest".toCharArray()));
+            waitUntil(() -> fx(() -> model.connected().get()));
+            assertThat(fx(() -> model.status().get())).endsWith("into the bus.");
+            fx(() -> model.publishPicked(List.of(3L, 1L)));
+            waitUntil(() -> fx(() -> model.messages().size()) == 6);
+            assertThat(fx(() -> List.copyOf(model.messages().subList(4, 6)))).extracting(m -> m.outcome() + " " + m.eventId())
+                    .as("onto the bus, the store's own events are new there").containsExactly("DELIVERED e1", "DELIVERED e3");
+            fx(model::disconnect);
+            waitUntil(() -> !fx(() -> model.connected().get()));
+            assertThat(fx(() -> model.status().get())).contains("0 stored, 2 delivered to the bus");
         } finally {
             names.deleteAll(broker);
         }

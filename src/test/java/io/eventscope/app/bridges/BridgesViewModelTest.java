@@ -4,6 +4,9 @@ import static io.eventscope.app.FxWait.fx;
 import static io.eventscope.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.eventscope.app.FxToolkitStarted;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The Bridges view's logic without a window: no broker, the EventBridge preview, and the real broker. */
 @ExtendWith(FxToolkitStarted.class)
@@ -73,6 +77,26 @@ class BridgesViewModelTest {
         fx(() -> model.uri().set("htp://x"));
         fx(() -> model.connect(new char[0]));
         assertThat(fx(() -> model.status().get())).contains("amqp://");
+    }
+
+    @Test
+    void aRefusedPasswordIsNeitherShownNorLogged() {
+        TestBroker.required();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        try {
+            fx(() -> model.uri().set("amqp://guest@127.0.0.1:5672"));
+            fx(() -> model.connect("wrong-s3cret".toCharArray()));
+            waitUntil(() -> fx(() -> model.status().get()).contains("works without a broker"));
+            assertThat(fx(() -> model.status().get())).contains("amqp://guest@127.0.0.1:5672").contains("ACCESS_REFUSED")
+                    .doesNotContain("s3cret");
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(log.list).extracting(e -> e.getFormattedMessage() + " " + (e.getThrowableProxy() == null ? ""
+                : e.getThrowableProxy().getMessage())).noneMatch(line -> line.contains("s3cret"));
     }
 
     @Test

@@ -97,6 +97,15 @@ public final class Workbench {
             events.reveal(position);
             navigation.show("events");
         });
+        BridgeOutbox bridgeOutbox = new BridgeOutbox();
+        bridgeOutbox.serve(positions -> {
+            bridges.publishPicked(positions);
+            navigation.show("bridges");
+        }, positions -> {
+            bridges.previewPicked(positions);
+            navigation.show("bridges");
+        });
+        events.setBridgeOutbox(bridgeOutbox);
         versions = new VersionsViewModel(workspace, tasks, upcasters, notices);
         readModels = new ReadModelsViewModel(workspace, tasks);
         sagas = new SagasViewModel(workspace, tasks, navigation, events, timeline);

@@ -10,5 +10,5 @@ import java.time.Instant;
 public record ConsumedMessage(Instant arrivedAt, String routingKey, String messageId, String eventId, String eventType,
                               String streamId, Outcome outcome, String reason, String body) {
 
-    public enum Outcome { STORED, DUPLICATE, RETRYING, DEAD_LETTERED }
+    public enum Outcome { STORED, DELIVERED, DUPLICATE, RETRYING, DEAD_LETTERED }
 }

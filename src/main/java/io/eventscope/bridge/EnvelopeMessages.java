@@ -1,10 +1,19 @@
 package io.eventscope.bridge;
 
 import com.rabbitmq.client.AMQP;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.Metadata;
+import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.event.StreamIds;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Locale;
@@ -27,29 +36,56 @@ public final class EnvelopeMessages {
     }
 
     public static String routingKey(EventEnvelope e) {
-        String aggregateType = e.aggregateType() != null ? e.aggregateType() : StreamIds.aggregateType(e.streamId());
-        return (aggregateType + "." + e.eventType()).toLowerCase(Locale.ROOT);
+        return routingKey(e.aggregateType(), e.streamId(), e.eventType());
+    }
+
+    public static String routingKey(RawEvent e) {
+        return routingKey(e.aggregateType(), e.streamId(), e.eventType());
     }
 
     public static byte[] body(EventEnvelope e) {
         return EnvelopeJson.write(e).getBytes(StandardCharsets.UTF_8);
     }
 
-    public static AMQP.BasicProperties properties(EventEnvelope e) {
-        Map<String, Object> headers = new HashMap<>();
-        if (e.correlationId() != null) {
-            headers.put(CORRELATION_HEADER, e.correlationId());
+    /** The same bytes as {@link #body(EventEnvelope)}, with the data copied as stored rather than parsed. */
+    public static byte[] body(RawEvent e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + e.data().length());
+        try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            EnvelopeJson.write(json, e);
+        } catch (IOException x) {
+            throw new UncheckedIOException(x.getMessage(), x);
         }
-        if (e.causationId() != null) {
-            headers.put(CAUSATION_HEADER, e.causationId());
+        return out.toByteArray();
+    }
+
+    public static AMQP.BasicProperties properties(EventEnvelope e) {
+        return properties(e.eventId(), e.eventType(), e.timestamp(), e.metadata());
+    }
+
+    public static AMQP.BasicProperties properties(RawEvent e) {
+        return properties(e.eventId(), e.eventType(), e.timestamp(), e.metadata());
+    }
+
+    private static String routingKey(String aggregateType, String streamId, String eventType) {
+        String type = aggregateType != null ? aggregateType : StreamIds.aggregateType(streamId);
+        return (type + "." + eventType).toLowerCase(Locale.ROOT);
+    }
+
+    private static AMQP.BasicProperties properties(String eventId, String eventType, Instant timestamp, Metadata metadata) {
+        Map<String, Object> headers = new HashMap<>(4);
+        if (metadata.correlationId() != null) {
+            headers.put(CORRELATION_HEADER, metadata.correlationId());
+        }
+        if (metadata.causationId() != null) {
+            headers.put(CAUSATION_HEADER, metadata.causationId());
         }
         return new AMQP.BasicProperties.Builder()
                 .contentType(CONTENT_TYPE)
                 .deliveryMode(PERSISTENT)
-                .messageId(e.eventId())
-                .correlationId(e.correlationId())
-                .type(e.eventType())
-                .timestamp(Date.from(e.timestamp()))
+                .messageId(eventId)
+                .correlationId(metadata.correlationId())
+                .type(eventType)
+                .timestamp(Date.from(timestamp))
                 .headers(headers)
                 .build();
     }

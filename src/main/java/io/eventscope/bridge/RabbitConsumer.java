@@ -7,12 +7,8 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.eventscope.bridge.ConsumedMessage.Outcome;
-import io.eventscope.engine.bus.Backoff;
 import io.eventscope.engine.io.ImportedEvent;
 import io.eventscope.engine.store.EventStore;
-import io.eventscope.engine.store.ExpectedVersion;
-import io.eventscope.engine.store.StreamAppend;
-import io.eventscope.engine.event.NewEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,14 +27,16 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Consumes a queue bound to an exchange into the store. Messages become events by
- * {@link MessageMapping}; what has arrived together is appended in one commit (up to the batch
- * size), and acknowledged only after that commit, so a crash or a lost connection at any point
- * means a redelivery, never a loss. A redelivered event is recognised by its event id and not
- * stored again. A message that cannot be mapped is dead-lettered at once with the reason; one
- * the store refuses is tried again up to the settings' attempts, then dead-lettered with the
- * store's reason, and the consumer carries on. A lost connection is reopened with backoff.
- * One thread runs {@link #run}; the client's thread only hands deliveries over.
+ * Consumes a queue bound to an exchange into a {@link Destination}: the store, or the event
+ * bus. Messages become events by {@link MessageMapping}; what has arrived together is taken in
+ * one go (one commit for the store, up to the batch size), and acknowledged only after that,
+ * so a crash or a lost connection at any point means a redelivery, never a loss. A redelivered
+ * event is recognised by its event id and not taken again. A message that cannot be mapped is
+ * dead-lettered at once with the reason; one the store refuses is tried again up to the
+ * settings' attempts, then dead-lettered with the store's reason (one the bus's handlers
+ * refuse after the bus's own retries, at once), and the consumer carries on. A lost
+ * connection is reopened with backoff. One thread runs {@link #run}; the client's thread only
+ * hands deliveries over.
  */
 public final class RabbitConsumer implements AutoCloseable {
     private static final long POLL_MS = 200;
@@ -47,22 +45,23 @@ public final class RabbitConsumer implements AutoCloseable {
 
     private final BrokerAddress broker;
     private final ConsumerSettings settings;
-    private final EventStore store;
+    private final Destination destination;
     private final BrokerConnection connection;
     private final BlockingQueue<Delivery> arrived = new LinkedBlockingQueue<>();
     /** Failed attempts per message (by message id, else body), across redeliveries. */
     private final Map<String, Integer> attempts = new HashMap<>();
     private Channel channel;
 
+    /** Into the store. */
     public RabbitConsumer(BrokerAddress broker, ConsumerSettings settings, EventStore store) {
-        this(broker, settings, store, BrokerConnection.RECONNECT);
+        this(broker, settings, new StoreDestination(store));
     }
 
-    RabbitConsumer(BrokerAddress broker, ConsumerSettings settings, EventStore store, Backoff reconnect) {
+    public RabbitConsumer(BrokerAddress broker, ConsumerSettings settings, Destination destination) {
         this.broker = broker;
         this.settings = settings;
-        this.store = store;
-        this.connection = new BrokerConnection(broker, "eventscope-consumer " + settings.queue(), reconnect);
+        this.destination = destination;
+        this.connection = new BrokerConnection(broker, "eventscope-consumer " + settings.queue(), BrokerConnection.RECONNECT);
     }
 
     /** Connects and declares exchange, queue, binding and the dead-letter exchange and queue, where absent. */
@@ -71,13 +70,13 @@ public final class RabbitConsumer implements AutoCloseable {
     }
 
     /**
-     * Consumes until {@code maxNew} events are stored, the timeout passes or {@code cancelled}
+     * Consumes until {@code maxNew} events are taken, the timeout passes or {@code cancelled}
      * says so; {@code listener} (may be null) hears of every message handled.
      */
     public ConsumeReport run(long maxNew, Duration timeout, BooleanSupplier cancelled, Consumer<ConsumedMessage> listener) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Counts counts = new Counts();
-        while (!cancelled.getAsBoolean() && counts.stored < maxNew && System.nanoTime() < deadline) {
+        while (!cancelled.getAsBoolean() && counts.taken < maxNew && System.nanoTime() < deadline) {
             Channel ch = channel();
             try {
                 Delivery first = arrived.poll(POLL_MS, TimeUnit.MILLISECONDS);
@@ -87,7 +86,7 @@ public final class RabbitConsumer implements AutoCloseable {
                     }
                     continue;
                 }
-                List<Delivery> batch = gather(first, (int) Math.min(settings.batchSize(), maxNew - counts.stored));
+                List<Delivery> batch = gather(first, (int) Math.min(settings.batchSize(), maxNew - counts.taken));
                 batch.removeIf(d -> d.channel != ch); // from a closed channel: the broker delivers them again
                 handle(batch, ch, counts, listener);
             } catch (IOException | TimeoutException | ShutdownSignalException e) {
@@ -131,11 +130,11 @@ public final class RabbitConsumer implements AutoCloseable {
                 tell(listener, d, null, Outcome.DEAD_LETTERED, e.getMessage());
             }
         }
-        Set<String> stored = store.positionsOf(mapped.stream().map(Mapped::eventId).toList()).keySet();
+        Set<String> known = destination.alreadyTaken(mapped.stream().map(Mapped::eventId).toList());
         Set<String> seen = new HashSet<>();
         List<Mapped> fresh = new ArrayList<>();
         for (Mapped m : mapped) {
-            if (stored.contains(m.eventId()) || !seen.add(m.eventId())) {
+            if (known.contains(m.eventId()) || !seen.add(m.eventId())) {
                 ch.basicAck(m.delivery.tag, false);
                 counts.duplicates++;
                 tell(listener, m.delivery, m.event, Outcome.DUPLICATE, null);
@@ -146,39 +145,27 @@ public final class RabbitConsumer implements AutoCloseable {
         if (fresh.isEmpty()) {
             return;
         }
-        try {
-            append(fresh, ch, counts, listener);
-        } catch (ShutdownSignalException lost) {
-            throw lost;
-        } catch (RuntimeException batchFailure) {
-            // one of them is refused: find which, one commit each
-            for (Mapped m : fresh) {
-                try {
-                    append(List.of(m), ch, counts, listener);
-                } catch (ShutdownSignalException lost) {
-                    throw lost;
-                } catch (RuntimeException e) {
-                    failed(ch, m, e, counts, listener);
-                }
+        List<String> refusals = destination.take(fresh.stream().map(Mapped::event).toList());
+        for (int i = 0; i < fresh.size(); i++) {
+            if (refusals.get(i) == null) {
+                counts.taken++; // taken, whatever becomes of the ack
+            }
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            Mapped m = fresh.get(i);
+            if (refusals.get(i) == null) {
+                ch.basicAck(m.delivery.tag, false);
+                tell(listener, m.delivery, m.event, destination.takenOutcome(), null);
+            } else {
+                refused(ch, m, refusals.get(i), counts, listener);
             }
         }
     }
 
-    private void append(List<Mapped> events, Channel ch, Counts counts, Consumer<ConsumedMessage> listener)
-            throws IOException {
-        store.appendAll(appends(events));
-        counts.stored += events.size(); // committed, whatever becomes of the acks
-        for (Mapped m : events) {
-            ch.basicAck(m.delivery.tag, false);
-            tell(listener, m.delivery, m.event, Outcome.STORED, null);
-        }
-    }
-
-    private void failed(Channel ch, Mapped m, RuntimeException e, Counts counts, Consumer<ConsumedMessage> listener)
+    private void refused(Channel ch, Mapped m, String reason, Counts counts, Consumer<ConsumedMessage> listener)
             throws IOException, TimeoutException, InterruptedException {
-        String reason = e.getMessage() != null ? e.getMessage() : e.toString();
         int tries = attempts.merge(m.delivery.key, 1, Integer::sum);
-        if (tries >= settings.maxAttempts()) {
+        if (tries >= settings.maxAttempts() || !destination.refusalsMayPass()) {
             attempts.remove(m.delivery.key);
             deadLetter(ch, m.delivery, reason, tries, counts);
             tell(listener, m.delivery, m.event, Outcome.DEAD_LETTERED, reason);
@@ -198,35 +185,6 @@ public final class RabbitConsumer implements AutoCloseable {
         ch.waitForConfirmsOrDie(30_000);
         ch.basicAck(d.tag, false);
         counts.deadLettered++;
-    }
-
-    /** Consecutive events of one stream go in one append; an envelope must land at its version, others at the end. */
-    private static List<StreamAppend> appends(List<Mapped> events) {
-        List<StreamAppend> appends = new ArrayList<>();
-        String stream = null;
-        long firstVersion = 0;
-        long nextVersion = 0;
-        List<NewEvent> run = new ArrayList<>();
-        for (Mapped m : events) {
-            ImportedEvent e = m.event;
-            boolean continues = e.streamId().equals(stream) && (e.version() == 0 ? firstVersion == 0 : e.version() == nextVersion);
-            if (!continues && !run.isEmpty()) {
-                appends.add(new StreamAppend(stream, expected(firstVersion), run));
-                run = new ArrayList<>();
-            }
-            if (!continues) {
-                stream = e.streamId();
-                firstVersion = e.version();
-            }
-            run.add(e.event());
-            nextVersion = e.version() + 1;
-        }
-        appends.add(new StreamAppend(stream, expected(firstVersion), run));
-        return appends;
-    }
-
-    private static ExpectedVersion expected(long firstVersion) {
-        return firstVersion == 0 ? ExpectedVersion.ANY : ExpectedVersion.exactly(firstVersion - 1);
     }
 
     private Channel channel() {
@@ -282,14 +240,15 @@ public final class RabbitConsumer implements AutoCloseable {
         connection.close();
     }
 
-    private static final class Counts {
+    private final class Counts {
         long received;
-        long stored;
+        long taken;
         long duplicates;
         long deadLettered;
 
         ConsumeReport report() {
-            return new ConsumeReport(received, stored, duplicates, deadLettered);
+            boolean stored = destination.takenOutcome() == Outcome.STORED;
+            return new ConsumeReport(received, stored ? taken : 0, stored ? 0 : taken, duplicates, deadLettered);
         }
     }
 

@@ -56,7 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("cli-start", StartupBenchmarks::cliStart);
         STEPS.put("window-start", StartupBenchmarks::windowStart);
         STEPS.put("saga-simulate", SagaBenchmarks::simulate);
-        STEPS.put("rabbit", RabbitBenchmarks::publishAndConsume);
+        STEPS.put("rabbit-publish", RabbitBenchmarks::publish);
+        STEPS.put("rabbit-consume", RabbitBenchmarks::consume);
     }
 
     @Option(names = "--events", defaultValue = "200000", paramLabel = "N",

@@ -25,7 +25,7 @@ public final class TestBroker {
         try (Connection c = BrokerAddress.parse(URI).factory().newConnection("eventscope-test probe")) {
             return true;
         } catch (Exception e) {
-            if (System.getenv("CI") != null) {
+            if (inCi()) {
                 fail("CI is set, so the broker must answer at " + URI + ", but: " + e);
             }
             return false;
@@ -34,18 +34,27 @@ public final class TestBroker {
 
     /** Skips (or, in CI, fails) the calling test when no broker answers. */
     public static BrokerAddress required() {
-        BrokerAddress broker = BrokerAddress.parse(URI);
+        return required(URI, inCi());
+    }
+
+    /** Skips the calling test with the reason when no broker answers at {@code uri}; fails it instead when {@code ci}. */
+    static BrokerAddress required(String uri, boolean ci) {
+        BrokerAddress broker = BrokerAddress.parse(uri);
         try (Connection c = broker.factory().newConnection("eventscope-test probe")) {
             return broker;
         } catch (Exception e) {
             String why = "no RabbitMQ broker answers at " + broker + " (" + e + "); start one with"
                     + " 'rabbitmq-server -detached'";
-            if (System.getenv("CI") != null) {
+            if (ci) {
                 fail("CI is set, so the broker tests must run, but " + why);
             }
             Assumptions.abort("Skipped: " + why);
             throw new AssertionError(why);
         }
+    }
+
+    private static boolean inCi() {
+        return System.getenv("CI") != null;
     }
 
     /** A fresh name, remembered for {@link #deleteAll}: for a consumer queue, its dead-letter pair too. */

@@ -6,6 +6,8 @@ import io.eventscope.bridge.ConsumedMessage;
 import io.eventscope.bridge.DeadLetter;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
@@ -23,6 +25,7 @@ public final class BridgesView {
     @FXML private TextField exchangeField;
     @FXML private TextField queueField;
     @FXML private TextField bindingField;
+    @FXML private ChoiceBox<ConsumeInto> intoBox;
     @FXML private Button connectButton;
     @FXML private Button disconnectButton;
     @FXML private Label statusLabel;
@@ -60,8 +63,10 @@ public final class BridgesView {
         exchangeField.textProperty().bindBidirectional(model.exchange());
         queueField.textProperty().bindBidirectional(model.queue());
         bindingField.textProperty().bindBidirectional(model.binding());
-        for (TextField f : new TextField[] {uriField, passwordField, exchangeField, queueField, bindingField}) {
-            f.disableProperty().bind(model.connected());
+        intoBox.getItems().setAll(ConsumeInto.values());
+        intoBox.valueProperty().bindBidirectional(model.into());
+        for (Control c : new Control[] {uriField, passwordField, exchangeField, queueField, bindingField, intoBox}) {
+            c.disableProperty().bind(model.connected());
         }
         connectButton.disableProperty().bind(model.connected());
         disconnectButton.disableProperty().bind(model.connected().not());

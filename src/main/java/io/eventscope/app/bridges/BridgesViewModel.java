@@ -5,13 +5,16 @@ import io.eventscope.app.FxBatcher;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
 import io.eventscope.bridge.BrokerAddress;
+import io.eventscope.bridge.BusDestination;
 import io.eventscope.bridge.ConsumeReport;
 import io.eventscope.bridge.ConsumedMessage;
 import io.eventscope.bridge.ConsumerSettings;
 import io.eventscope.bridge.DeadLetter;
 import io.eventscope.bridge.DeadLetterQueue;
+import io.eventscope.bridge.Destination;
 import io.eventscope.bridge.RabbitConsumer;
 import io.eventscope.bridge.RabbitPublisher;
+import io.eventscope.bridge.StoreDestination;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.io.EventBridgeFormat;
@@ -37,11 +40,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Bridges view: connect to a RabbitMQ broker and consume a queue into the open store,
- * watching what arrives; publish events by position; see the queue's dead letters, retry or
- * discard them; and preview the EventBridge PutEvents entries of events. The password is
- * taken at connect and kept only inside the connection factory: no property, log line or
- * setting ever holds it. Every broker and store call runs in a task.
+ * The Bridges view: connect to a RabbitMQ broker and consume a queue into the open store or
+ * onto its engine's event bus, watching what arrives; publish events by position, or those
+ * picked in the Events view; see the queue's dead letters, retry or discard them; and preview
+ * the EventBridge PutEvents entries of events. The password is taken at connect and kept only
+ * inside the connection factory: no property, log line or setting ever holds it. Every broker
+ * and store call runs in a task.
  */
 public final class BridgesViewModel {
     /** Rows kept in the arrivals table; older ones give way. */
@@ -56,6 +60,7 @@ public final class BridgesViewModel {
     private final StringProperty exchange = new SimpleStringProperty("eventscope");
     private final StringProperty queue = new SimpleStringProperty("eventscope-workbench");
     private final StringProperty binding = new SimpleStringProperty("#");
+    private final ObjectProperty<ConsumeInto> into = new SimpleObjectProperty<>(ConsumeInto.STORE);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not connected.");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper();
     private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -103,12 +108,18 @@ public final class BridgesViewModel {
             status.set("Cannot connect: " + e.getMessage() + ".");
             return;
         }
+        if (workspace.engine() == null) {
+            status.set("Open a store first: consumed events go into it or onto its bus.");
+            return;
+        }
         status.set("Connecting to " + address + " …");
-        EventStore store = workspace.eventStore();
+        ConsumeInto target = into.get();
+        Destination destination = target == ConsumeInto.BUS ? new BusDestination(workspace.engine().bus())
+                : new StoreDestination(workspace.eventStore());
         AtomicBoolean stopThis = new AtomicBoolean();
         stop = stopThis;
         tasks.run(progress -> {
-            RabbitConsumer consumer = new RabbitConsumer(address, wanted, store);
+            RabbitConsumer consumer = new RabbitConsumer(address, wanted, destination);
             try {
                 consumer.declare();
             } catch (RuntimeException e) {
@@ -125,7 +136,7 @@ public final class BridgesViewModel {
             settings = wanted;
             connected.set(true);
             status.set("Connected to " + address + ": consuming queue " + wanted.queue() + " bound to " + wanted.exchange()
-                    + " by " + wanted.binding() + ".");
+                    + " by " + wanted.binding() + " into " + target + ".");
             consume(outcome.consumer, stopThis);
             refreshDeadLetters();
         });
@@ -137,7 +148,8 @@ public final class BridgesViewModel {
                 ConsumeReport r = consumer.run(Long.MAX_VALUE, UNTIL_STOPPED,
                         () -> stopThis.get() || progress.isCancelled(), arrivals::add);
                 return "Disconnected. This session received " + r.received() + " messages: " + r.stored() + " stored, "
-                        + r.duplicates() + " already stored, " + r.deadLettered() + " dead-lettered.";
+                        + r.delivered() + " delivered to the bus, " + r.duplicates() + " already taken, "
+                        + r.deadLettered() + " dead-lettered.";
             } catch (RuntimeException e) {
                 return "Disconnected: " + e.getMessage() + ".";
             }
@@ -185,31 +197,43 @@ public final class BridgesViewModel {
     /** Publishes the events at the chosen positions to the exchange; the publish checkpoint stays where it is. */
     public void publish() {
         if (broker == null) {
-            status.set("Connect to a broker first.");
+            status.set("Connect to a broker first; then publish positions " + positions.get() + ".");
             return;
         }
-        PositionRange range = range();
-        if (range == null) {
+        Positions picked = picked();
+        if (picked == null) {
             return;
         }
         BrokerAddress address = broker;
         String target = settings.exchange();
         EventStore store = workspace.eventStore();
         tasks.run("Publishing to " + target, progress -> {
-            List<EventEnvelope> events = read(store, range);
+            List<EventEnvelope> events = read(store, picked);
             try (RabbitPublisher publisher = new RabbitPublisher(address, target)) {
                 publisher.publish(events);
             } catch (RuntimeException e) {
                 return "Publishing failed: " + e.getMessage() + ".";
             }
-            return "Published " + events.size() + " events (positions " + range.from() + "–" + range.to()
-                    + ") to exchange " + target + "; the broker confirmed every one.";
+            return "Published " + events.size() + " events (positions " + picked + ") to exchange " + target
+                    + "; the broker confirmed every one.";
         }, status::set);
+    }
+
+    /** Publishes these events (picked in another view), as {@link #publish} does with them as the positions. */
+    public void publishPicked(List<Long> picked) {
+        positions.set(Positions.of(picked).toString());
+        publish();
+    }
+
+    /** Previews the PutEvents entries of these events (picked in another view). */
+    public void previewPicked(List<Long> picked) {
+        positions.set(Positions.of(picked).toString());
+        previewEventBridge();
     }
 
     /** The PutEvents entries of the chosen events, as a JSON array. */
     public void previewEventBridge() {
-        PositionRange range = range();
+        Positions range = picked();
         if (range == null) {
             return;
         }
@@ -221,7 +245,7 @@ public final class BridgesViewModel {
             for (EventEnvelope e : read(store, range)) {
                 entries.add(EventBridgeFormat.toPutEventsEntry(e, entrySource, bus));
             }
-            return entries.isEmpty() ? "No events at positions " + range.from() + "–" + range.to() + "."
+            return entries.isEmpty() ? "No events at positions " + range + "."
                     : "// PutEvents takes up to 10 entries per call: " + entries.size() + " entries, "
                     + (entries.size() + 9) / 10 + " calls\n" + Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(entries);
         }, preview::set);
@@ -266,18 +290,22 @@ public final class BridgesViewModel {
         });
     }
 
-    private PositionRange range() {
+    private Positions picked() {
         try {
-            return PositionRange.parse(positions.get());
+            return Positions.parse(positions.get());
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage() + ".");
             return null;
         }
     }
 
-    private static List<EventEnvelope> read(EventStore store, PositionRange range) {
-        return store.read(EventFilter.ALL, range.from(), range.size(), Direction.FORWARDS).stream()
-                .filter(e -> e.position() <= range.to()).toList();
+    private static List<EventEnvelope> read(EventStore store, Positions picked) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (Positions.Range range : picked.ranges()) {
+            store.read(EventFilter.ALL, range.from(), range.size(), Direction.FORWARDS).stream()
+                    .filter(e -> e.position() <= range.to()).forEach(events::add);
+        }
+        return events;
     }
 
     private static String describe(ConsumedMessage m) {
@@ -314,6 +342,11 @@ public final class BridgesViewModel {
 
     public StringProperty binding() {
         return binding;
+    }
+
+    /** Where consumed events go; chosen before connecting. */
+    public ObjectProperty<ConsumeInto> into() {
+        return into;
     }
 
     public ReadOnlyStringProperty status() {

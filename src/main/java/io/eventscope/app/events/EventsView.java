@@ -2,6 +2,7 @@ package io.eventscope.app.events;
 
 import io.eventscope.app.cases.CaseDialogs;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -15,6 +16,8 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -167,6 +170,7 @@ public final class EventsView {
             table.getSelectionModel().clearAndSelect(pending);
             table.scrollTo(Math.max(0, pending - 3));
         }
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setContextMenu(rowMenu());
     }
 
@@ -193,7 +197,12 @@ public final class EventsView {
                 model.openInTimeline(s);
             }
         });
-        return new ContextMenu(correlation, stream, timeline);
+        // Publishing and previewing take every selected row (Ctrl- or Shift-click to pick several).
+        MenuItem publish = new MenuItem("Publish to the broker");
+        publish.setOnAction(e -> model.publishToBroker(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        MenuItem eventBridge = new MenuItem("Preview EventBridge entries");
+        eventBridge.setOnAction(e -> model.previewEventBridge(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        return new ContextMenu(correlation, stream, timeline, new SeparatorMenuItem(), publish, eventBridge);
     }
 
     /** Keeps the newest events in sight when the view was already showing the end of the log. */

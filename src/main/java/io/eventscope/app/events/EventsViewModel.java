@@ -1,6 +1,7 @@
 package io.eventscope.app.events;
 
 import io.eventscope.app.BackgroundWork;
+import io.eventscope.app.BridgeOutbox;
 import io.eventscope.app.EventAt;
 import io.eventscope.app.FxBatcher;
 import io.eventscope.app.TaskExecutor;
@@ -77,6 +78,7 @@ public final class EventsViewModel {
     private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<EventRow> selected = new SimpleObjectProperty<>();
     private LongConsumer timelineOpener = position -> { };
+    private BridgeOutbox bridgeOutbox = new BridgeOutbox();
     private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Integer> revealedRow = new ReadOnlyObjectWrapper<>();
     private final CausationTreeViewModel causation;
@@ -191,6 +193,19 @@ public final class EventsViewModel {
 
     public void openInTimeline(EventSummary event) {
         timelineOpener.accept(event.position());
+    }
+
+    /** Where "Publish to the broker" and "Preview EventBridge entries" hand the selected events; the workbench shares it with the Bridges view. */
+    public void setBridgeOutbox(BridgeOutbox outbox) {
+        bridgeOutbox = outbox;
+    }
+
+    public void publishToBroker(List<EventRow> rows) {
+        bridgeOutbox.publish(rows.stream().map(EventRow::position).toList());
+    }
+
+    public void previewEventBridge(List<EventRow> rows) {
+        bridgeOutbox.previewEventBridge(rows.stream().map(EventRow::position).toList());
     }
 
     /** Opens a causation tree's event in the Timeline; a command node has no stream to open. */

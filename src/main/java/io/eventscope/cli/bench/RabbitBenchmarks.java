@@ -22,23 +22,60 @@ import io.eventscope.engine.store.Stores;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The RabbitMQ bridge against the real broker ({@code EVENTSCOPE_BROKER_URI}, default the
  * local one as guest), skipped with a message when none answers. Baselines, in the same run:
- * the bare client publishing the same messages with the same confirm batches, and consuming
- * and acknowledging them without a store.
+ * the bare client publishing the same messages with the same number of unconfirmed messages
+ * in flight, and consuming and acknowledging them without a store.
  */
 public final class RabbitBenchmarks {
     private static final int MAX_EVENTS = 100_000;
-    private static final int CONFIRM_BATCH = 1_000;
 
     private RabbitBenchmarks() {
     }
 
-    public static List<Figure> publishAndConsume(BenchContext ctx) throws Exception {
+    /** {@code rabbit-publish}: the store's log to a durable queue through the bridge, with confirms. */
+    public static List<Figure> publish(BenchContext ctx) throws Exception {
+        return onBroker(ctx, "rabbit-publish", (broker, ch, name, events) -> {
+            double raw = rawPublish(ch, name + "-raw", events);
+            long t0 = System.nanoTime();
+            try (RabbitPublisher publisher = new RabbitPublisher(broker, name)) {
+                publisher.publishLog(ctx.store().store(), new InMemoryPublishCheckpoints(), 1L, () -> false, p -> { });
+            }
+            double bridged = events.size() / seconds(System.nanoTime() - t0);
+            return List.of(Figure.against("rabbit-publish", bridged, raw, "events/s"));
+        });
+    }
+
+    /** {@code rabbit-consume}: a full queue into the H2 file store through the bridge. */
+    public static List<Figure> consume(BenchContext ctx) throws Exception {
+        return onBroker(ctx, "rabbit-consume", (broker, ch, name, events) -> {
+            rawPublish(ch, name, events);
+            rawPublish(ch, name + "-raw", events);
+            double raw = rawConsume(ch.getConnection(), name + "-raw", events.size());
+            ConsumeReport report;
+            long t0 = System.nanoTime();
+            try (OpenStore target = Stores.open(ctx.dir().resolve("rabbit-target").toString());
+                 RabbitConsumer consumer = new RabbitConsumer(broker, ConsumerSettings.of(name, name, "#"), target.store())) {
+                report = consumer.run(events.size(), Duration.ofMinutes(10), () -> false, null);
+            }
+            double bridged = report.stored() / seconds(System.nanoTime() - t0);
+            return List.of(Figure.against("rabbit-consume", bridged, raw, "events/s"));
+        });
+    }
+
+    private interface Measurement {
+        List<Figure> run(BrokerAddress broker, Channel ch, String name, List<EventEnvelope> events) throws Exception;
+    }
+
+    /** Two exchanges with a durable queue each (the bridge's, {@code -raw} the baseline's), removed afterwards. */
+    private static List<Figure> onBroker(BenchContext ctx, String step, Measurement measurement) throws Exception {
         BrokerAddress broker = BrokerAddress.parse(System.getenv().getOrDefault("EVENTSCOPE_BROKER_URI",
                 "amqp://guest:guest@127.0.0.1:5672"));
         String name = "eventscope-bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -46,57 +83,63 @@ public final class RabbitBenchmarks {
         try {
             connection = broker.factory().newConnection("eventscope-bench");
         } catch (Exception e) {
-            System.err.println("bench: rabbit-publish and rabbit-consume skipped: no broker answers at " + broker
-                    + " (" + e.getMessage() + ")");
+            System.err.println("bench: " + step + " skipped: no broker answers at " + broker + " (" + e.getMessage() + ")");
             return List.of();
         }
         EventStore store = ctx.store().store();
         List<EventEnvelope> events = store.read(EventFilter.ALL, 1, (int) Math.min(MAX_EVENTS, ctx.events()),
                 Direction.FORWARDS);
-        try (connection; OpenStore target = Stores.open(ctx.dir().resolve("rabbit-target").toString())) {
+        try (connection) {
             Channel ch = connection.createChannel();
             for (String suffix : List.of("", "-raw")) {
                 ch.exchangeDeclare(name + suffix, BuiltinExchangeType.TOPIC, true);
                 ch.queueDeclare(name + suffix, true, false, false, null);
                 ch.queueBind(name + suffix, name + suffix, "#");
             }
-            double rawPublish = rawPublish(ch, name + "-raw", events);
-            long t0 = System.nanoTime();
-            try (RabbitPublisher publisher = new RabbitPublisher(broker, name)) {
-                publisher.publishLog(store, new InMemoryPublishCheckpoints(), 1L, () -> false, p -> { });
+            try {
+                return measurement.run(broker, ch, name, events);
+            } finally {
+                for (String queue : List.of(name, name + "-raw", DeadLetterQueue.queueFor(name))) {
+                    ch.queueDelete(queue);
+                }
+                for (String exchange : List.of(name, name + "-raw", DeadLetterQueue.exchangeFor(name))) {
+                    ch.exchangeDelete(exchange);
+                }
             }
-            double publish = events.size() / seconds(System.nanoTime() - t0);
-
-            double rawConsume = rawConsume(connection, name + "-raw", events.size());
-            ConsumerSettings settings = ConsumerSettings.of(name, name, "#");
-            long t1 = System.nanoTime();
-            ConsumeReport report;
-            try (RabbitConsumer consumer = new RabbitConsumer(broker, settings, target.store())) {
-                report = consumer.run(events.size(), Duration.ofMinutes(10), () -> false, null);
-            }
-            double consume = report.stored() / seconds(System.nanoTime() - t1);
-            for (String queue : List.of(name, name + "-raw", DeadLetterQueue.queueFor(name))) {
-                ch.queueDelete(queue);
-            }
-            for (String exchange : List.of(name, name + "-raw", DeadLetterQueue.exchangeFor(name))) {
-                ch.exchangeDelete(exchange);
-            }
-            return List.of(Figure.against("rabbit-publish", publish, rawPublish, "events/s"),
-                    Figure.against("rabbit-consume", consume, rawConsume, "events/s"));
         }
     }
 
+    /** The bare client's way of streaming with confirms: a bounded map of unconfirmed sequence numbers. */
     private static double rawPublish(Channel ch, String exchange, List<EventEnvelope> events) throws Exception {
         ch.confirmSelect();
+        ConcurrentNavigableMap<Long, Boolean> outstanding = new ConcurrentSkipListMap<>();
+        Semaphore room = new Semaphore(RabbitPublisher.WINDOW);
+        ch.addConfirmListener((tag, multiple) -> confirmed(outstanding, room, tag, multiple),
+                (tag, multiple) -> {
+                    throw new IllegalStateException("the broker nacked message " + tag);
+                });
         long t0 = System.nanoTime();
-        for (int i = 0; i < events.size(); i++) {
-            EventEnvelope e = events.get(i);
+        for (EventEnvelope e : events) {
+            room.acquire();
+            outstanding.put(ch.getNextPublishSeqNo(), Boolean.TRUE);
             ch.basicPublish(exchange, EnvelopeMessages.routingKey(e), EnvelopeMessages.properties(e), EnvelopeMessages.body(e));
-            if ((i + 1) % CONFIRM_BATCH == 0 || i == events.size() - 1) {
-                ch.waitForConfirmsOrDie(30_000);
-            }
         }
-        return events.size() / seconds(System.nanoTime() - t0);
+        ch.waitForConfirmsOrDie(60_000);
+        double rate = events.size() / seconds(System.nanoTime() - t0);
+        ch.clearConfirmListeners();
+        return rate;
+    }
+
+    private static void confirmed(ConcurrentNavigableMap<Long, Boolean> outstanding, Semaphore room, long tag,
+                                  boolean multiple) {
+        if (multiple) {
+            ConcurrentNavigableMap<Long, Boolean> done = outstanding.headMap(tag, true);
+            int n = done.size();
+            done.clear();
+            room.release(n);
+        } else if (outstanding.remove(tag) != null) {
+            room.release();
+        }
     }
 
     private static double rawConsume(Connection connection, String queue, int count) throws Exception {

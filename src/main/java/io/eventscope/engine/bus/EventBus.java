@@ -6,9 +6,11 @@ import io.eventscope.engine.store.Subscription;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -21,9 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * In-process publish/subscribe over committed events. The bus follows the store with a
  * subscription, so a handler only ever sees events that are durably stored, whoever appended
- * them. Each handler has its own thread and queue: a slow or failing handler never delays or
- * affects another. A failing delivery is retried with backoff, then parked as a dead letter
- * that can be listed, retried or discarded.
+ * them, or events a bridge hands over with {@link #deliver} (another system's, not in the
+ * store: position 0). Each handler has its own thread and queue: a slow or failing handler
+ * never delays or affects another. A failing delivery is retried with backoff, then parked as
+ * a dead letter that can be listed, retried or discarded; a handed-over event's failure goes
+ * back to whoever handed it over, who keeps it.
  */
 public final class EventBus implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventBus.class);
@@ -65,6 +69,28 @@ public final class EventBus implements AutoCloseable {
             worker.executor.shutdown();
             throw new IllegalArgumentException("a handler named '" + handlerName + "' is already subscribed");
         }
+    }
+
+    /**
+     * Hands an event that is not in the store to every handler that takes its type, each on its
+     * own thread with the same retries as a stored event. The result completes when all have
+     * handled it, or fails with the last failure of a handler that kept failing: such an event
+     * is not parked here (a dead letter names a stored event), so the caller keeps it.
+     */
+    public CompletableFuture<Void> deliver(EventEnvelope event) {
+        List<CompletableFuture<Void>> handled = new ArrayList<>();
+        for (Worker w : workers.values()) {
+            if (w.eventType == null || w.eventType.equals(event.eventType())) {
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                try {
+                    w.executor.execute(w.new Delivery(event, done));
+                } catch (RejectedExecutionException e) {
+                    done.completeExceptionally(new IllegalStateException("the bus is closed", e));
+                }
+                handled.add(done);
+            }
+        }
+        return CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new));
     }
 
     public List<DeadLetter> deadLetters() {
@@ -121,7 +147,7 @@ public final class EventBus implements AutoCloseable {
         for (Worker w : workers.values()) {
             if (w.eventType == null || w.eventType.equals(event.eventType())) {
                 try {
-                    w.executor.execute(w.new Delivery(event));
+                    w.executor.execute(w.new Delivery(event, null));
                 } catch (RejectedExecutionException e) {
                     // The bus is closing while this event was being published: the handler no longer listens.
                 }
@@ -153,18 +179,26 @@ public final class EventBus implements AutoCloseable {
             });
         }
 
-        void deliver(EventEnvelope event) {
+        /** Delivers with retries; a stored event that keeps failing is parked, a handed-over one fails {@code handed}. */
+        void deliver(EventEnvelope event, CompletableFuture<Void> handed) {
             Exception failure = null;
             int attempts = 0;
             while (attempts < backoff.maxAttempts()) {
                 attempts++;
                 failure = attempt(event);
                 if (failure == null) {
+                    if (handed != null) {
+                        handed.complete(null);
+                    }
                     return;
                 }
                 if (attempts < backoff.maxAttempts() && !sleep(backoff.delayAfter(attempts).toMillis())) {
                     break; // the bus is closing: park now rather than lose the failure
                 }
+            }
+            if (handed != null) {
+                handed.completeExceptionally(new HandlerFailedException(name, attempts, failure));
+                return;
             }
             try {
                 long id = deadLetters.park(new DeadLetter(0, name, event, stackTrace(failure), attempts, Instant.now()));
@@ -179,7 +213,9 @@ public final class EventBus implements AutoCloseable {
 
         void stop() {
             for (Runnable queued : executor.shutdownNow()) {
-                if (queued instanceof Delivery d) {
+                if (queued instanceof Delivery d && d.handed != null) {
+                    d.handed.completeExceptionally(new IllegalStateException("not delivered: the bus was closed first"));
+                } else if (queued instanceof Delivery d) {
                     deadLetters.park(new DeadLetter(0, name, d.event, "not delivered: the bus was closed first", 0,
                             Instant.now()));
                 }
@@ -206,14 +242,17 @@ public final class EventBus implements AutoCloseable {
         /** A queued delivery; kept as a class so a bus closing can say which events it did not deliver. */
         private final class Delivery implements Runnable {
             private final EventEnvelope event;
+            /** Completed when an event handed over by {@link EventBus#deliver} is done with; null for a stored event. */
+            private final CompletableFuture<Void> handed;
 
-            Delivery(EventEnvelope event) {
+            Delivery(EventEnvelope event, CompletableFuture<Void> handed) {
                 this.event = event;
+                this.handed = handed;
             }
 
             @Override
             public void run() {
-                deliver(event);
+                deliver(event, handed);
             }
         }
 

@@ -4,6 +4,9 @@ import static io.eventscope.app.FxWait.fx;
 import static io.eventscope.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import io.eventscope.app.FxToolkitStarted;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The Bridges view's logic without a window: no broker, the EventBridge preview, and the real broker. */
 @ExtendWith(FxToolkitStarted.class)
@@ -76,6 +80,26 @@ class BridgesViewModelTest {
     }
 
     @Test
+    void aRefusedPasswordIsNeitherShownNorLogged() {
+        TestBroker.required();
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        log.start();
+        root.addAppender(log);
+        try {
+            fx(() -> model.uri().set("amqp://guest@127.0.0.1:5672"));
+            fx(() -> model.connect("wrong-s3cret".toCharArray()));
+            waitUntil(() -> fx(() -> model.status().get()).contains("works without a broker"));
+            assertThat(fx(() -> model.status().get())).contains("amqp://guest@127.0.0.1:5672").contains("ACCESS_REFUSED")
+                    .doesNotContain("s3cret");
+        } finally {
+            root.detachAppender(log);
+        }
+        assertThat(log.list).extracting(e -> e.getFormattedMessage() + " " + (e.getThrowableProxy() == null ? ""
+                : e.getThrowableProxy().getMessage())).noneMatch(line -> line.contains("s3cret"));
+    }
+
+    @Test
     void thePreviewShowsThePutEventsEntriesOfTheChosenEvents() {
         fx(() -> model.positions().set("2-3"));
         fx(() -> model.source().set("shop"));
@@ -88,9 +112,19 @@ class BridgesViewModelTest {
                 .extracting(entry -> Json.parse(entry.get("Detail").asText()).get("eventId").asText())
                 .containsExactly("e2", "e3");
 
+        fx(() -> model.positions().set("3, 1"));
+        fx(model::previewEventBridge);
+        waitUntil(() -> fx(() -> model.preview().get()).contains("\\\"e1\\\""));
+        assertThat(fx(() -> model.preview().get())).startsWith("// PutEvents takes up to 10 entries per call: 2 entries")
+                .contains("\\\"eventId\\\":\\\"e1\\\"").contains("\\\"eventId\\\":\\\"e3\\\"")
+                .doesNotContain("\\\"eventId\\\":\\\"e2\\\"");
+
         fx(() -> model.positions().set("3-1"));
         fx(model::previewEventBridge);
-        assertThat(fx(() -> model.status().get())).contains("the first not after the last");
+        assertThat(fx(() -> model.status().get())).contains("the first of a range not after the last: \"3-1\"");
+        fx(() -> model.positions().set("2, x"));
+        fx(model::previewEventBridge);
+        assertThat(fx(() -> model.status().get())).contains("not \"x\"");
     }
 
     @Test
@@ -138,6 +172,18 @@ class BridgesViewModelTest {
             fx(model::disconnect);
             waitUntil(() -> !fx(() -> model.connected().get()));
             assertThat(fx(() -> model.status().get())).startsWith("Disconnected. This session received 4 messages");
+
+            fx(() -> model.into().set(ConsumeInto.BUS));
+            fx(() -> model.connect("guest".toCharArray()));
+            waitUntil(() -> fx(() -> model.connected().get()));
+            assertThat(fx(() -> model.status().get())).endsWith("into the bus.");
+            fx(() -> model.publishPicked(List.of(3L, 1L)));
+            waitUntil(() -> fx(() -> model.messages().size()) == 6);
+            assertThat(fx(() -> List.copyOf(model.messages().subList(4, 6)))).extracting(m -> m.outcome() + " " + m.eventId())
+                    .as("onto the bus, the store's own events are new there").containsExactly("DELIVERED e1", "DELIVERED e3");
+            fx(model::disconnect);
+            waitUntil(() -> !fx(() -> model.connected().get()));
+            assertThat(fx(() -> model.status().get())).contains("0 stored, 2 delivered to the bus");
         } finally {
             names.deleteAll(broker);
         }

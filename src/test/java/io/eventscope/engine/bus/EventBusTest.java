@@ -76,6 +76,33 @@ class EventBusTest {
     }
 
     @Test
+    void anEventHandedOverByABridgeReachesItsHandlersAndAFailureGoesBackToTheBridgeNotToTheDeadLetters() {
+        List<String> audited = new CopyOnWriteArrayList<>();
+        AtomicInteger mailed = new AtomicInteger();
+        bus.subscribe("audit", e -> audited.add(e.eventId() + "@" + e.position()));
+        bus.subscribe("mailer", "OrderPaid", e -> {
+            mailed.incrementAndGet();
+            throw new IllegalStateException("smtp down");
+        });
+
+        bus.deliver(foreign("x-1", "OrderCreated")).join();
+        assertThat(audited).as("done when every handler has it").containsExactly("x-1@0");
+
+        assertThatThrownBy(() -> bus.deliver(foreign("x-2", "OrderPaid")).join())
+                .hasCauseInstanceOf(HandlerFailedException.class)
+                .hasMessageContaining("handler 'mailer' failed 3 time(s): java.lang.IllegalStateException: smtp down");
+        assertThat(mailed.get()).as("retried as a stored event is").isEqualTo(3);
+        assertThat(audited).containsExactly("x-1@0", "x-2@0");
+        assertThat(bus.deadLetters()).as("not in the store, so not parked here").isEmpty();
+        assertThat(store.headPosition()).isZero();
+    }
+
+    private static EventEnvelope foreign(String id, String type) {
+        return new EventEnvelope(id, type, "order", "o1", "order-o1", 0, 1, 0, java.time.Instant.now(),
+                Json.parse("{}"), null);
+    }
+
+    @Test
     void retryingADeadLetterDeliversItAndRemovesIt() throws Exception {
         AtomicBoolean smtpUp = new AtomicBoolean();
         List<EventEnvelope> sent = new CopyOnWriteArrayList<>();

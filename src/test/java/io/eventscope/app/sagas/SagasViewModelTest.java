@@ -26,6 +26,7 @@ import io.eventscope.shop.saga.SagaRecords;
 import io.eventscope.shop.saga.SagaStepRecord;
 import io.eventscope.shop.saga.StepKind;
 import io.eventscope.shop.upcast.ShopUpcasters;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,7 @@ class SagasViewModelTest {
     @TempDir
     Path home;
 
+    private final Notices notices = new Notices();
     private TaskExecutor tasks;
     private Navigation navigation;
     private EventsViewModel events;
@@ -52,7 +54,7 @@ class SagasViewModelTest {
 
     @BeforeEach
     void setUp() {
-        tasks = new TaskExecutor(new Notices());
+        tasks = new TaskExecutor(notices);
         Workspace workspace = TestWorkspace.create(tasks, home, Shop.aggregateTypes(), ShopUpcasters.chain());
         navigation = new Navigation(List.of(new ViewEntry("sagas", "Sagas", "mdi2s-sitemap", Object.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", Object.class),
@@ -162,6 +164,33 @@ class SagasViewModelTest {
         assertThat(engine.openStore().store().headPosition()).isZero();
         assertThat(engine.journal().count()).isZero();
         assertThat(fx(() -> model.sagas().size())).isZero();
+    }
+
+    @Test
+    void a_saved_scenario_loads_back_with_its_knobs_and_a_bad_one_is_refused_naming_file_and_field() throws Exception {
+        Path file = home.resolve("flaky.json");
+        fx(() -> {
+            model.failure("payment").set(0.25);
+            model.failure("shipping").set(0.125);
+            model.save(file);
+        });
+        waitUntil(() -> fx(() -> model.message().get()).equals("Scenario saved to flaky.json"));
+        fx(() -> {
+            model.failure("payment").set(0);
+            model.failure("shipping").set(0);
+            model.load(file);
+        });
+        waitUntil(() -> fx(() -> model.message().get()).startsWith("Scenario 'default' loaded from flaky.json"));
+        assertThat(fx(() -> model.failure("payment").get())).isEqualTo(0.25);
+        assertThat(fx(() -> model.failure("shipping").get())).isEqualTo(0.125);
+
+        Path bad = home.resolve("bad.json");
+        Files.writeString(bad, "{\"services\": {\"payment\": {\"latencyMs\": {\"min\": -5}}}}");
+        fx(() -> model.load(bad));
+        waitUntil(() -> !fx(() -> List.copyOf(notices.posted())).isEmpty());
+        assertThat(fx(() -> notices.posted().get(0).text()))
+                .contains(bad + ": services.payment.latencyMs.min must not be negative, was -5");
+        assertThat(fx(() -> model.failure("payment").get())).as("the knobs stay as they were").isEqualTo(0.25);
     }
 
     private void runBatch(int orders, long seed, Map<String, Double> failures) {

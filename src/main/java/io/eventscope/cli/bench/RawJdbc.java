@@ -1,5 +1,7 @@
 package io.eventscope.cli.bench;
 
+import io.eventscope.engine.domain.CommandEnvelope;
+import io.eventscope.engine.domain.JournalEntry;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.event.StreamIds;
@@ -10,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +24,10 @@ final class RawJdbc {
     private static final String INSERT = "INSERT INTO events (position, event_id, stream_id, version, event_type,"
             + " aggregate_type, aggregate_id, schema_version, ts, correlation_id, causation_id, user_id, data, metadata)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_COMMAND = "INSERT INTO command_journal (command_id, command_type, payload,"
+            + " user_id, correlation_id, causation_id, ts, status, reason, stream_id, event_ids)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private RawJdbc() {
     }
@@ -53,6 +60,29 @@ final class RawJdbc {
             s.executeBatch();
         }
         c.commit();
+    }
+
+    /** Inserts journal entries as one batch in the connection's transaction, left open. */
+    static void insertCommands(Connection c, List<JournalEntry> entries) throws SQLException {
+        c.setAutoCommit(false);
+        try (PreparedStatement s = c.prepareStatement(INSERT_COMMAND)) {
+            for (JournalEntry entry : entries) {
+                CommandEnvelope command = entry.command();
+                s.setString(1, command.commandId());
+                s.setString(2, command.commandType());
+                s.setString(3, Json.write(command.payload()));
+                s.setString(4, command.userId());
+                s.setString(5, command.correlationId());
+                s.setString(6, command.causationId());
+                s.setObject(7, command.timestamp().atOffset(ZoneOffset.UTC));
+                s.setString(8, entry.status().name());
+                s.setString(9, entry.reason());
+                s.setString(10, entry.streamId());
+                s.setString(11, Json.write(entry.eventIds()));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
     }
 
     /** Inserts each row in a transaction of its own. */

@@ -195,7 +195,7 @@ public final class StoreBenchmarks {
         }
     }
 
-    private static long rawHead(BenchContext ctx) throws Exception {
+    static long rawHead(BenchContext ctx) throws Exception {
         try (Connection c = ctx.raw().connection();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(position), 0) FROM events")) {

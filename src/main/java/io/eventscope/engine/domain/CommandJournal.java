@@ -1,5 +1,8 @@
 package io.eventscope.engine.domain;
 
+import io.eventscope.engine.store.AppendResult;
+import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.StreamAppend;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +18,19 @@ public interface CommandJournal {
     /** Records entries in order, as {@link #record} would one by one; a store may write them in one go. */
     default void recordAll(List<JournalEntry> entries) {
         entries.forEach(this::record);
+    }
+
+    /**
+     * Records new entries together with the events their commands produced: a journal in the
+     * store's database writes both in one transaction, so a crash or a failure leaves both or
+     * neither, and an entry whose command id is journaled already fails the whole. Elsewhere
+     * (in memory, where a crash loses everything anyway) the journal goes first, so no reader
+     * meets an event whose command is missing.
+     */
+    default List<AppendResult> recordWithEvents(List<JournalEntry> newEntries, EventStore store,
+                                                List<StreamAppend> appends) {
+        recordAll(newEntries);
+        return store.appendAll(appends);
     }
 
     Optional<JournalEntry> byCommandId(String commandId);

@@ -3,8 +3,12 @@ package io.eventscope.engine.domain;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.event.Json;
+import io.eventscope.engine.store.AppendResult;
+import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.EventStoreException;
+import io.eventscope.engine.store.StreamAppend;
 import io.eventscope.engine.store.jdbc.Database;
+import io.eventscope.engine.store.jdbc.JdbcEventStore;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -92,6 +96,27 @@ public final class JdbcCommandJournal implements CommandJournal {
             }
         } catch (SQLException e) {
             throw new EventStoreException("Could not journal " + entries.size() + " commands: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<AppendResult> recordWithEvents(List<JournalEntry> newEntries, EventStore store,
+                                               List<StreamAppend> appends) {
+        if (store instanceof JdbcEventStore jdbc && jdbc.livesIn(db)) {
+            return jdbc.appendAll(appends, connection -> insertAll(connection, newEntries));
+        }
+        return CommandJournal.super.recordWithEvents(newEntries, store, appends);
+    }
+
+    /** Plain inserts in the caller's transaction: new entries have nothing to settle in place. */
+    private static void insertAll(Connection conn, List<JournalEntry> entries) throws SQLException {
+        try (PreparedStatement insert = conn.prepareStatement(INSERT)) {
+            for (JournalEntry entry : entries) {
+                insert.setString(1, entry.commandId());
+                bind(insert, 2, entry);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

@@ -15,14 +15,13 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Stores a run made in memory: its journal first (so no reader meets an event whose command is
- * missing), then its events in position order, a page per atomic append, with their ids,
- * timestamps and metadata. Every stream must be new to the target: each append expects the
- * version the stream had in memory, so a clash fails naming the stream.
+ * Stores a run made in memory: its journal and its events, in position order with their ids,
+ * timestamps and metadata, in one transaction where the target journal shares the store's
+ * database (see {@link CommandJournal#recordWithEvents}): a crash or a failure while storing
+ * leaves the whole run or none of it. Every stream must be new to the target: each append
+ * expects the version the stream had in memory, so a clash fails naming the stream.
  */
 public final class RunWriter {
-    private static final int PAGE = 5_000;
-
     private RunWriter() {
     }
 
@@ -31,26 +30,19 @@ public final class RunWriter {
                              ProgressMonitor progress) {
         List<JournalEntry> entries = new ArrayList<>(fromJournal.recent(0, (int) fromJournal.count()));
         Collections.reverse(entries);
-        for (int i = 0; i < entries.size(); i += PAGE) {
-            toJournal.recordAll(entries.subList(i, Math.min(entries.size(), i + PAGE)));
-        }
-        long total = from.count(EventFilter.ALL);
-        long written = 0;
-        for (List<EventEnvelope> page = from.read(EventFilter.ALL, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = from.read(EventFilter.ALL, page.get(page.size() - 1).position() + 1, PAGE, Direction.FORWARDS)) {
-            to.appendAll(appends(page));
-            written += page.size();
-            progress.progress(written, total);
-        }
-        return written;
+        List<EventEnvelope> events = from.read(EventFilter.ALL, 1, Integer.MAX_VALUE, Direction.FORWARDS);
+        progress.progress(0, events.size());
+        toJournal.recordWithEvents(entries, to, appends(events));
+        progress.progress(events.size(), events.size());
+        return events.size();
     }
 
     /** Runs of one stream's consecutive events become one append each. */
-    private static List<StreamAppend> appends(List<EventEnvelope> page) {
+    private static List<StreamAppend> appends(List<EventEnvelope> events) {
         List<StreamAppend> appends = new ArrayList<>();
         List<NewEvent> run = new ArrayList<>();
         EventEnvelope first = null;
-        for (EventEnvelope e : page) {
+        for (EventEnvelope e : events) {
             if (first != null && !first.streamId().equals(e.streamId())) {
                 appends.add(new StreamAppend(first.streamId(), ExpectedVersion.exactly(first.version() - 1), run));
                 run = new ArrayList<>();

@@ -101,7 +101,7 @@ final class AppendWriter implements AutoCloseable {
     private void writeOne(Group g, PendingAppend p) throws SQLException {
         Savepoint savepoint = connection.setSavepoint();
         try {
-            p.written(writeAppends(g, p.appends(), false));
+            p.written(writeAppends(g, p, false));
             return;
         } catch (ConcurrencyConflictException e) {
             undo(savepoint); // maybe a retry of appends already stored: the careful pass tells
@@ -119,7 +119,7 @@ final class AppendWriter implements AutoCloseable {
         }
         try {
             g.forgetCached();
-            p.written(writeAppends(g, p.appends(), true));
+            p.written(writeAppends(g, p, true));
         } catch (EventStoreException e) {
             undo(savepoint);
             p.fail(e);
@@ -149,9 +149,11 @@ final class AppendWriter implements AutoCloseable {
     /**
      * Checks and inserts one caller's appends. The fast pass trusts that event ids are new (the
      * unique index says otherwise) and what it has cached; the careful pass looks every id up
-     * first, so a re-append of stored events returns their original result.
+     * first, so a re-append of stored events returns their original result. What goes with the
+     * appends is written last, before the group learns the new head, so its failure undoes only this caller.
      */
-    private List<AppendResult> writeAppends(Group g, List<StreamAppend> appends, boolean careful) throws SQLException {
+    private List<AppendResult> writeAppends(Group g, PendingAppend p, boolean careful) throws SQLException {
+        List<StreamAppend> appends = p.appends();
         Map<String, Long> versions = new HashMap<>();
         long position = g.head;
         List<AppendResult> results = new ArrayList<>(appends.size());
@@ -181,9 +183,20 @@ final class AppendWriter implements AutoCloseable {
         }
         // One round trip for every stream of the call: what a database server over a network needs.
         insert.executeBatch();
+        writeAlongside(p);
         g.head = position;
         g.versions.putAll(versions);
         return results;
+    }
+
+    /** Its failure is not the appends' (no unique violation of theirs to look into): it fails this caller only. */
+    private void writeAlongside(PendingAppend p) {
+        try {
+            p.alongside().write(connection);
+        } catch (SQLException | RuntimeException e) {
+            throw new EventStoreException("Append to stream '" + p.appends().get(0).streamId() + "' failed: what is"
+                    + " written with it could not be: " + Database.rootMessage(e) + ". Nothing was stored.", e);
+        }
     }
 
     private EventEnvelope stored(String eventId) {

@@ -70,10 +70,18 @@ public final class JdbcEventStore implements EventStore {
 
     @Override
     public List<AppendResult> appendAll(List<StreamAppend> appends) {
+        return appendAll(appends, SameTransaction.NOTHING);
+    }
+
+    /**
+     * {@link #appendAll(List)} with more rows of this store's database written in the same
+     * transaction: after a crash or a failure of either, neither is there.
+     */
+    public List<AppendResult> appendAll(List<StreamAppend> appends, SameTransaction alongside) {
         if (closed) {
             throw new EventStoreException("The event store at " + describe() + " is closed");
         }
-        PendingAppend mine = new PendingAppend(appends);
+        PendingAppend mine = new PendingAppend(appends, alongside);
         queue.add(mine);
         boolean wrote = false;
         writerLock.lock();
@@ -264,6 +272,11 @@ public final class JdbcEventStore implements EventStore {
     @Override
     public String describe() {
         return db.describe();
+    }
+
+    /** Whether this store lives in that database, so a write there can share an append's transaction. */
+    public boolean livesIn(Database database) {
+        return db == database;
     }
 
     @Override

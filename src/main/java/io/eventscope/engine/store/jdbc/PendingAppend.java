@@ -11,16 +11,23 @@ import java.util.List;
  */
 final class PendingAppend {
     private final List<StreamAppend> appends;
+    private final SameTransaction alongside;
     private List<AppendResult> results;
     private EventStoreException failure;
     private boolean done;
 
-    PendingAppend(List<StreamAppend> appends) {
+    PendingAppend(List<StreamAppend> appends, SameTransaction alongside) {
         this.appends = List.copyOf(appends);
+        this.alongside = alongside;
     }
 
     List<StreamAppend> appends() {
         return appends;
+    }
+
+    /** What commits with these appends, or not at all. */
+    SameTransaction alongside() {
+        return alongside;
     }
 
     /** Written but not yet committed: the outcome counts only once {@link #finish()} runs. */

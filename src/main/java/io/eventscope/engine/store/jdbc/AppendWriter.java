@@ -34,6 +34,8 @@ final class AppendWriter implements AutoCloseable {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VALUE_TOO_LONG = "22001";
     private static final int KNOWN_STREAMS = 10_000;
+    /** More than the connections a pool holds, each of which the server may have closed. */
+    private static final int MAX_RECONNECTS = 20;
 
     private final Database db;
     private final Dialect dialect;
@@ -82,7 +84,8 @@ final class AppendWriter implements AutoCloseable {
      * Writes and commits the group; afterwards every pending append holds its outcome. When
      * the connection is lost (a server restarted or ended the session), the group is written
      * again on a new one: whatever the lost commit did, appending stored events again is a
-     * no-op that returns their original result.
+     * no-op that returns their original result. The pool may hand out a few more connections
+     * the server closed before it finds a live one or fails to connect.
      */
     void write(List<PendingAppend> group) {
         for (int attempt = 1; ; attempt++) {
@@ -96,20 +99,21 @@ final class AppendWriter implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 knownHead = -1;
                 knownVersions.clear();
-                boolean lost = e instanceof SQLException sql && dialect.isConnectionLost(sql);
-                if (lost || connection == null) {
+                boolean connected = connection != null;
+                boolean lost = connected && e instanceof SQLException sql && dialect.isConnectionLost(sql);
+                if (lost || !connected) {
                     disconnect();
                 } else {
                     rollback();
                 }
-                if (lost && attempt == 1) {
+                if (lost && attempt <= MAX_RECONNECTS) {
                     continue;
                 }
-                EventStoreException failure = new EventStoreException((lost || connection == null
+                EventStoreException failure = new EventStoreException(lost || !connected
                         ? "Lost the connection to " + db.describe() + " and could not write the append again on a new"
                         + " one: " + Database.rootMessage(e) + ". Appending the same events again is safe: stored ones"
                         + " are recognised by their ids."
-                        : "Could not commit appends to the event store: " + Database.rootMessage(e)), e);
+                        : "Could not commit appends to the event store: " + Database.rootMessage(e), e);
                 group.forEach(p -> p.fail(failure));
                 return;
             }

@@ -80,7 +80,7 @@ public final class Database implements AutoCloseable {
         return PostgresDialect.withoutPassword(jdbcUrl);
     }
 
-    /** Whether this is an embedded H2 database (read models and bridge checkpoints have only H2 migrations yet). */
+    /** Whether this is an embedded H2 database, rather than a PostgreSQL one other processes share. */
     public boolean isH2() {
         return dialect == H2Dialect.INSTANCE;
     }

@@ -62,6 +62,27 @@ public final class TestPostgres implements AutoCloseable {
         return url() + "&currentSchema=" + schema;
     }
 
+    /** Ends every session of the app on this database, as a server restart or an administrator would. */
+    public int terminateSessions() {
+        try (Connection c = admin(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                     + " WHERE datname = '" + name + "' AND application_name = 'eventscope'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not end the sessions on " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lets the server accept new connections to this database, or refuse them. */
+    public void allowConnections(boolean allow) {
+        try (Connection c = admin()) {
+            execute(c, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allow);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change connections to " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try (Connection c = admin()) {

@@ -4,6 +4,7 @@ import static io.eventscope.app.FxWait.waitUntil;
 import static io.eventscope.app.Shown.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.Launcher;
 import io.eventscope.app.connect.ConnectionViewModel;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
@@ -16,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +83,29 @@ class SharedStoreWindowTest {
                 .containsExactly("jdbc:postgresql://127.0.0.1:5432/" + database() + "?user=postgres");
         assertThat(Files.readString(home.resolve("settings.properties"))).doesNotContain(PASSWORD);
         assertThat(workbench.connection().password().get()).isEmpty();
+    }
+
+    @Test
+    void theEventsViewsLiveTailShowsWhatAGenerateInAnotherProcessAppends(FxRobot robot) throws Exception {
+        connect(robot, "5432", "");
+        waitUntil(() -> text(robot, "#storeLabel").equals("postgresql://127.0.0.1:5432/" + database()));
+        robot.clickOn("#nav-events");
+        waitUntil(() -> robot.lookup("#table").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process generate = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName(), "generate", "--store", server.url(), "--streams", "20",
+                "--events-per-stream", "25", "--batch", "10", "--seed", "7")
+                .redirectErrorStream(true).redirectOutput(home.resolve("generate.log").toFile()).start();
+        try {
+            waitUntil(() -> table.getItems().size() == 500);
+            assertThat(generate.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(generate.exitValue()).as(Files.readString(home.resolve("generate.log"))).isZero();
+            waitUntil(() -> text(robot, "#countLabel").equals("500 events · head 500"));
+        } finally {
+            generate.destroyForcibly();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.eventscope.engine.projection;
 
+import io.eventscope.engine.store.jdbc.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The read side on PostgreSQL. Roles belong to the whole server and several workbenches share
@@ -29,13 +29,17 @@ final class PostgresReadModelSql extends ReadModelSql {
     private static final String READ_ONLY_TRANSACTION = "25006";
     private static final String UNDEFINED_TABLE = "42P01";
     private static final String QUERY_CANCELED = "57014";
-    private static final Pattern LOGIN_PARAMETER = Pattern.compile("(?i)^(user|password)=.*");
 
+    /** Said on the role, so whoever drops a store's database can find its role (roles outlive databases). */
+    static final String ROLE_COMMENT = "Eventscope SQL console of store ";
+
+    private final String store;
     private final String role;
 
     PostgresReadModelSql(String storeSchema, String database) {
         super(storeSchema);
-        this.role = "eventscope_reader_" + digest(database + "/" + storeSchema);
+        this.store = database + "/" + storeSchema;
+        this.role = "eventscope_reader_" + digest(store);
     }
 
     @Override
@@ -55,6 +59,7 @@ final class PostgresReadModelSql extends ReadModelSql {
                 password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
                 s.execute((exists ? "ALTER ROLE " : "CREATE ROLE ") + quoted(role) + " WITH LOGIN NOSUPERUSER NOCREATEDB"
                         + " NOCREATEROLE NOINHERIT NOREPLICATION PASSWORD '" + password + "'");
+                s.execute("COMMENT ON ROLE " + quoted(role) + " IS '" + (ROLE_COMMENT + store).replace("'", "''") + "'");
                 s.executeUpdate("DELETE FROM " + storeTable(CONSOLE_READER));
                 try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + storeTable(CONSOLE_READER)
                         + " (role_name, password) VALUES (?, ?)")) {
@@ -67,7 +72,7 @@ final class PostgresReadModelSql extends ReadModelSql {
             grant(s, storeSchema());
             s.execute("REVOKE ALL ON " + storeTable(CONSOLE_READER) + " FROM " + quoted(role));
             c.commit();
-            return new Login(withoutLogin(storeUrl), role, password);
+            return new Login(Database.withoutLogin(storeUrl), role, password);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;
@@ -140,21 +145,6 @@ final class PostgresReadModelSql extends ReadModelSql {
                 return rs.next();
             }
         }
-    }
-
-    /** The store's URL without its user and password: the console logs in as its own role. */
-    static String withoutLogin(String url) {
-        int query = url.indexOf('?');
-        if (query < 0) {
-            return url;
-        }
-        StringBuilder kept = new StringBuilder();
-        for (String parameter : url.substring(query + 1).split("&")) {
-            if (!parameter.isEmpty() && !LOGIN_PARAMETER.matcher(parameter).matches()) {
-                kept.append(kept.length() == 0 ? "?" : "&").append(parameter);
-            }
-        }
-        return url.substring(0, query) + kept;
     }
 
     private static String quoted(String identifier) {

@@ -80,6 +80,11 @@ public final class Database implements AutoCloseable {
         return PostgresDialect.withoutPassword(jdbcUrl);
     }
 
+    /** A PostgreSQL JDBC URL without the user and password in it, to log in as another user; other URLs as given. */
+    public static String withoutLogin(String jdbcUrl) {
+        return PostgresDialect.withoutLogin(jdbcUrl);
+    }
+
     /** Whether this is an embedded H2 database, rather than a PostgreSQL one other processes share. */
     public boolean isH2() {
         return dialect == H2Dialect.INSTANCE;

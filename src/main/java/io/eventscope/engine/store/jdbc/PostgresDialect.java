@@ -110,13 +110,23 @@ final class PostgresDialect implements Dialect {
 
     /** The JDBC URL without its password, for lists and settings; the rest as given. */
     static String withoutPassword(String jdbcUrl) {
+        return withoutParameters(jdbcUrl, "password");
+    }
+
+    /** The JDBC URL without the user and password to log in with: for logging in as someone else. */
+    static String withoutLogin(String jdbcUrl) {
+        return withoutParameters(jdbcUrl, "user", "password");
+    }
+
+    private static String withoutParameters(String jdbcUrl, String... names) {
         int query = jdbcUrl.indexOf('?');
         if (query < 0) {
             return jdbcUrl;
         }
         StringBuilder kept = new StringBuilder();
         for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
-            if (!parameter.toLowerCase(java.util.Locale.ROOT).startsWith("password=") && !parameter.isEmpty()) {
+            String name = parameter.substring(0, Math.max(0, parameter.indexOf('='))).toLowerCase(java.util.Locale.ROOT);
+            if (!parameter.isEmpty() && !java.util.Arrays.asList(names).contains(name)) {
                 kept.append(kept.length() == 0 ? "?" : "&").append(parameter);
             }
         }

@@ -28,13 +28,21 @@ public final class JdbcPublishCheckpoints implements PublishCheckpoints {
         }
     }
 
+    /** An update, else an insert: plain SQL that H2 and PostgreSQL both run (their upserts differ). */
     @Override
     public void confirm(String bridge, long position) {
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "MERGE INTO bridge_checkpoints (bridge, position) KEY (bridge) VALUES (?, ?)")) {
-            ps.setString(1, bridge);
-            ps.setLong(2, position);
-            ps.executeUpdate();
+        try (Connection c = db.connection();
+             PreparedStatement update = c.prepareStatement("UPDATE bridge_checkpoints SET position = ? WHERE bridge = ?")) {
+            update.setLong(1, position);
+            update.setString(2, bridge);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO bridge_checkpoints (bridge, position) VALUES (?, ?)")) {
+                    insert.setString(1, bridge);
+                    insert.setLong(2, position);
+                    insert.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
             throw new EventStoreException("Could not save the checkpoint of bridge " + bridge + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import static io.eventscope.app.FxWait.waitUntil;
 import static io.eventscope.app.Shown.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventscope.Launcher;
 import io.eventscope.app.connect.ConnectionViewModel;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
@@ -16,7 +17,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +83,41 @@ class SharedStoreWindowTest {
                 .containsExactly("jdbc:postgresql://127.0.0.1:5432/" + database() + "?user=postgres");
         assertThat(Files.readString(home.resolve("settings.properties"))).doesNotContain(PASSWORD);
         assertThat(workbench.connection().password().get()).isEmpty();
+    }
+
+    @Test
+    void theEventsViewsLiveTailShowsWhatAGenerateInAnotherProcessAppends(FxRobot robot) throws Exception {
+        connect(robot, "5432", "");
+        // The first store this JVM opens migrates a new database: on a loaded machine, longer than one patience.
+        for (int patience = 1; ; patience++) {
+            try {
+                waitUntil(() -> text(robot, "#storeLabel").equals("postgresql://127.0.0.1:5432/" + database()));
+                break;
+            } catch (AssertionError slow) {
+                if (patience == 6) {
+                    throw slow;
+                }
+            }
+        }
+        robot.clickOn("#nav-events");
+        waitUntil(() -> robot.lookup("#table").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#table").queryAs(TableView.class);
+
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process generate = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName(), "generate", "--store", server.url(), "--streams", "20",
+                "--events-per-stream", "25", "--batch", "10", "--seed", "7")
+                .redirectErrorStream(true).redirectOutput(home.resolve("generate.log").toFile()).start();
+        try {
+            // A child JVM on a loaded machine may take longer to start than a wait lasts.
+            assertThat(generate.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(generate.exitValue()).as(Files.readString(home.resolve("generate.log"))).isZero();
+            // Nobody reloads: the rows come by the live tail.
+            waitUntil(() -> table.getItems().size() == 500);
+            waitUntil(() -> text(robot, "#countLabel").equals("500 events · head 500"));
+        } finally {
+            generate.destroyForcibly();
+        }
     }
 
     @Test

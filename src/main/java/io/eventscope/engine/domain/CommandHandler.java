@@ -11,6 +11,8 @@ import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.ExpectedVersion;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -108,11 +110,17 @@ public final class CommandHandler {
 
     /**
      * Settles the entries an engine that stopped mid-command left PENDING: ACCEPTED when their
-     * events are stored, NOT_APPLIED when not. Call before handling commands.
+     * events are stored, NOT_APPLIED when not. Call before handling commands. On a store that
+     * other processes share, a PENDING entry may be a command another one is handling right
+     * now: only commands older than {@code inFlight} (by their timestamp) are taken as cut short.
      */
-    public int settleInterrupted() {
+    public int settleInterrupted(Duration inFlight) {
         int settled = 0;
+        Instant cutShortBefore = Instant.now().minus(inFlight);
         for (JournalEntry entry : journal.pending()) {
+            if (entry.command().timestamp().isAfter(cutShortBefore)) {
+                continue;
+            }
             try {
                 settle(entry, "the engine stopped after journaling this command, before its events were stored");
                 settled++;

@@ -12,6 +12,7 @@ import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.store.ReadOnlyEventStore;
 import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.upcast.UpcastingEventStore;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** Far longer than a command takes between its journal entry and its append. */
+    private static final Duration IN_FLIGHT_ELSEWHERE = Duration.ofMinutes(1);
 
     private final OpenStore openStore;
     private final EventStore store;
@@ -55,7 +58,10 @@ public final class Engine implements AutoCloseable {
                 ? new ReadOnlyCommandJournal(written, readOnly.why()) : written;
         StateLoader loader = new StateLoader(store, StateCache.withDefaults());
         this.commands = new CommandHandler(store, journal, loader, types, RetryPolicy.attempts(3));
-        int settled = commands.settleInterrupted();
+        // An H2 store has one owner: whatever is PENDING at open was cut short. A shared one's
+        // recent PENDING commands may be in flight in another process.
+        boolean shared = !openStore.inMemory() && !openStore.database().isH2();
+        int settled = commands.settleInterrupted(shared ? IN_FLIGHT_ELSEWHERE : Duration.ZERO);
         if (settled > 0) {
             LOG.warn("Settled {} commands left PENDING by an engine that stopped while handling them", settled);
         }

@@ -8,6 +8,7 @@ import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.jdbc.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -15,23 +16,24 @@ import java.util.Set;
 
 /**
  * Applies events to one generation of a read model. Each call is one transaction holding
- * the rows and the new checkpoint, and the checkpoint only moves from the value this writer
- * last committed: a crash never applies an event twice or skips one.
+ * the rows and the new checkpoint: a crash never applies an event twice or skips one. The
+ * transaction first locks the checkpoint's row, so writers of several processes on a shared
+ * store take turns; events another one applied meanwhile are passed over.
  */
 final class GenerationWriter {
-    private static final String MOVE_CHECKPOINT = "UPDATE public.projection_checkpoints SET position = ?"
-            + " WHERE projection = ? AND generation = ? AND position = ?";
-
     private static final int PAGE = 2_000;
 
     private final Database db;
+    private final ReadModelSql sql;
     private final Projection projection;
     private final Generation generation;
     private final Set<Long> skipped;
     private volatile long checkpoint;
 
-    GenerationWriter(Database db, Projection projection, Generation generation, long checkpoint, Set<Long> skipped) {
+    GenerationWriter(Database db, ReadModelSql sql, Projection projection, Generation generation, long checkpoint,
+                     Set<Long> skipped) {
         this.db = db;
+        this.sql = sql;
         this.projection = projection;
         this.generation = generation;
         this.checkpoint = checkpoint;
@@ -56,10 +58,14 @@ final class GenerationWriter {
         }
         try {
             commit(events);
+        } catch (GenerationRetired retired) {
+            throw retired;
         } catch (SQLException | RuntimeException batchFailure) {
             for (EventEnvelope e : events) {
                 try {
                     commit(List.of(e));
+                } catch (GenerationRetired retired) {
+                    throw retired;
                 } catch (SQLException | RuntimeException failure) {
                     throw new EventFailure(e, failure);
                 }
@@ -97,7 +103,7 @@ final class GenerationWriter {
                 for (String table : ShadowCheck.tables(c, generation.schema())) {
                     s.executeUpdate("DELETE FROM " + generation.schema() + "." + table);
                 }
-                s.executeUpdate("UPDATE public.projection_checkpoints SET position = 0 WHERE projection = '"
+                s.executeUpdate("UPDATE " + sql.storeTable("projection_checkpoints") + " SET position = 0 WHERE projection = '"
                         + projection.name() + "' AND generation = " + generation.number());
                 c.commit();
                 checkpoint = 0;
@@ -115,37 +121,57 @@ final class GenerationWriter {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
+                long committed = lockCheckpoint(c);
+                if (committed < checkpoint) {
+                    throw new IllegalStateException("the checkpoint of " + projection.name() + " generation "
+                            + generation.number() + " moved back under its writer, to " + committed);
+                }
                 c.setSchema(generation.schema());
                 try (Rows rows = new Rows(c)) {
                     for (EventEnvelope e : events) {
-                        if (e.position() <= checkpoint) {
-                            throw new IllegalStateException(projection.name() + " was handed position " + e.position()
-                                    + ", at or before its checkpoint " + checkpoint);
-                        }
-                        if (!skipped.contains(e.position()) && projection.handles(e)) {
+                        // at or before the committed checkpoint: applied already, by this writer or another's
+                        if (e.position() > committed && !skipped.contains(e.position()) && projection.handles(e)) {
                             projection.apply(e, rows);
                         }
                     }
                 }
-                try (PreparedStatement s = c.prepareStatement(MOVE_CHECKPOINT)) {
-                    s.setLong(1, last);
-                    s.setString(2, projection.name());
-                    s.setInt(3, generation.number());
-                    s.setLong(4, checkpoint);
-                    if (s.executeUpdate() != 1) {
-                        throw new IllegalStateException("the checkpoint of " + projection.name() + " generation "
-                                + generation.number() + " moved under its writer (another process?)");
-                    }
+                if (last > committed) {
+                    moveCheckpoint(c, last);
                 }
                 c.commit();
-                checkpoint = last;
+                checkpoint = Math.max(last, committed);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
-                c.setSchema("PUBLIC");
+                c.setSchema(sql.storeSchema());
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /** The committed checkpoint, its row locked until this transaction ends: ahead of ours when another process wrote. */
+    private long lockCheckpoint(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT position FROM " + sql.storeTable("projection_checkpoints")
+                + " WHERE projection = ? AND generation = ? FOR UPDATE")) {
+            s.setString(1, projection.name());
+            s.setInt(2, generation.number());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    throw new GenerationRetired(generation);
+                }
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private void moveCheckpoint(Connection c, long position) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE " + sql.storeTable("projection_checkpoints")
+                + " SET position = ? WHERE projection = ? AND generation = ?")) {
+            s.setLong(1, position);
+            s.setString(2, projection.name());
+            s.setInt(3, generation.number());
+            s.executeUpdate();
         }
     }
 }

@@ -102,6 +102,8 @@ final class ProjectionRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (GenerationRetired retired) {
+            LOG.info("Projection runner {} stopped: {}", writer.generation().schema(), retired.getMessage());
         } catch (RuntimeException e) {
             LOG.error("Projection runner {} stopped", writer.generation().schema(), e);
         }

@@ -1,72 +1,97 @@
 package io.eventscope.engine.projection;
 
+import io.eventscope.engine.store.jdbc.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The few statements of the read side that are not standard SQL, in one place for other
- * databases' dialects. These are H2's.
+ * What the read side does differently on each database: the names of generation schemas, the
+ * console's read-only login, how a connection finds the read models' tables, and which errors
+ * mean what. Everything else the read side runs is standard SQL.
  */
-final class ReadModelSql {
-    /** The database user the SQL console connects as: it may only read. */
-    static final String READER = "EVENTSCOPE_READER";
+abstract class ReadModelSql {
     /** Each generation's Flyway history table, inside the generation's schema. */
     static final String HISTORY_TABLE = "read_model_history";
 
-    private ReadModelSql() {
+    /** The store's own schema, as the database names it (PUBLIC on H2, public or the URL's currentSchema on PostgreSQL). */
+    private final String storeSchema;
+
+    ReadModelSql(String storeSchema) {
+        this.storeSchema = storeSchema;
     }
 
-    /** The reader joins the open database by its name alone: settings in the URL need admin rights. */
-    static String readerUrl(String url) {
-        int settings = url.indexOf(';');
-        return settings < 0 ? url : url.substring(0, settings);
+    /** The read side's SQL for the database the store is in. */
+    static ReadModelSql of(Database db) throws SQLException {
+        try (Connection c = db.connection()) {
+            return db.isH2() ? new H2ReadModelSql(c.getSchema()) : new PostgresReadModelSql(c.getSchema(), c.getCatalog());
+        }
     }
 
-    static void dropSchema(Connection c, String schema) throws SQLException {
+    /** A user name and password that may only read, and the URL to log in with them. */
+    record Login(String url, String user, String password) {
+    }
+
+    String storeSchema() {
+        return storeSchema;
+    }
+
+    /** {@code public.projection_checkpoints} and the like: a table of the store, whatever the connection's schema. */
+    String storeTable(String table) {
+        return storeSchema + "." + table;
+    }
+
+    /**
+     * Every generation's schema of a projection starts with this, in the case the database
+     * keeps unquoted names, so it reads the same quoted or not. A store outside the database's
+     * default schema prefixes its own name, so two stores in one database never meet.
+     */
+    String schemaPrefix(String projection) {
+        String prefix = "RM_" + projection + "_";
+        return inDatabaseCase(storeSchema.equalsIgnoreCase("public") ? prefix : storeSchema + "_" + prefix);
+    }
+
+    Generation generation(String projection, int number) {
+        return new Generation(projection, number, schemaPrefix(projection) + number);
+    }
+
+    abstract String inDatabaseCase(String name);
+
+    void dropSchema(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
 
-    /** Creates (or re-keys) the reader with a fresh password and lets it read the store's own tables. */
-    static void createReader(Connection c, String password) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE USER IF NOT EXISTS " + READER + " PASSWORD '" + password + "'");
-            s.execute("ALTER USER " + READER + " SET PASSWORD '" + password + "'");
-            s.execute("GRANT SELECT ON SCHEMA PUBLIC TO " + READER);
-        }
+    /** Makes (or re-keys) the console's user and lets it read the store's own tables; its login. */
+    abstract Login openReader(Connection c, String storeUrl) throws SQLException;
+
+    /** Lets the console's user read every table of a generation's schema, once it is migrated. */
+    abstract void grantRead(Connection c, String schema) throws SQLException;
+
+    /**
+     * The default schemas a console query is tried with, in order, until one finds its tables.
+     * Each try runs on a connection set up by {@link #useSchemas}.
+     */
+    abstract List<String> consoleDefaults(List<String> schemas);
+
+    /** Lets unqualified names find the read models' tables (the live generations), then the store's. */
+    abstract void useSchemas(Connection c, List<String> schemas, String defaultSchema) throws SQLException;
+
+    /** The database refusing a write (or a grant, or any change) for lack of rights. */
+    abstract boolean isRefusedWrite(SQLException e);
+
+    abstract boolean isNotFound(SQLException e);
+
+    abstract boolean isCancelled(SQLException e);
+
+    static String upper(String name) {
+        return name.toUpperCase(Locale.ROOT);
     }
 
-    static void grantRead(Connection c, String schema) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("GRANT SELECT ON SCHEMA " + schema + " TO " + READER);
-        }
-    }
-
-    /** Lets unqualified names in the console find the live read models' tables, then the store's. */
-    static void searchPath(Connection c, List<String> schemas) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET SCHEMA_SEARCH_PATH " + String.join(", ", schemas) + ", PUBLIC");
-        }
-    }
-
-    /** H2's codes for "this user may not do that": the database refusing a write. */
-    static boolean isRefusedWrite(SQLException e) {
-        int code = e.getErrorCode();
-        return code == org.h2.api.ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1
-                || code == org.h2.api.ErrorCode.ADMIN_RIGHTS_REQUIRED
-                || code == org.h2.api.ErrorCode.DATABASE_IS_READ_ONLY;
-    }
-
-    static boolean isNotFound(SQLException e) {
-        return e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1
-                || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2
-                || e.getErrorCode() == org.h2.api.ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1;
-    }
-
-    static boolean isCancelled(SQLException e) {
-        return e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED;
+    static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -37,7 +37,9 @@ public final class ReadModels implements AutoCloseable {
     private volatile Registry registry;
     private boolean prepared;
     private final Map<String, Slot> slots = new LinkedHashMap<>();
-    private final String readerPassword = UUID.randomUUID().toString();
+    private volatile ReadModelSql sql;
+    /** The console's login, made on its first use. */
+    private ReadModelSql.Login reader;
 
     /** One projection and what runs for it. */
     private static final class Slot {
@@ -71,11 +73,8 @@ public final class ReadModels implements AutoCloseable {
         if (projections.isEmpty()) {
             return new ReadModels(null, false, store, false);
         }
-        // Read models have H2 migrations only: a store elsewhere (PostgreSQL) keeps its read
-        // models in a private in-memory H2 database, rebuilt from the log at each open.
-        Database home = db == null || !db.isH2() ? null : db;
-        boolean owns = home == null;
-        ReadModels models = new ReadModels(home, owns, store, run);
+        boolean owns = db == null;
+        ReadModels models = new ReadModels(db, owns, store, run);
         try {
             for (Projection p : projections) {
                 if (!NAME.matcher(p.name()).matches()) {
@@ -107,6 +106,7 @@ public final class ReadModels implements AutoCloseable {
                 db = Database.open("jdbc:h2:mem:readmodels-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
             }
             registry = new Registry(db);
+            sql = ReadModelSql.of(db);
             prepare();
             prepared = true;
         } catch (SQLException | RuntimeException e) {
@@ -117,9 +117,6 @@ public final class ReadModels implements AutoCloseable {
     }
 
     private void prepare() throws SQLException {
-        try (Connection c = db.connection()) {
-            ReadModelSql.createReader(c, readerPassword);
-        }
         for (Slot slot : slots.values()) {
             String name = slot.projection.name();
             Registry.Entry entry = registry.entry(name);
@@ -128,14 +125,14 @@ public final class ReadModels implements AutoCloseable {
                 live = createGeneration(slot.projection, registry.nextGeneration(name));
                 registry.insert(name, live.number());
             } else {
-                live = Generation.of(name, entry.liveGeneration());
+                live = sql.generation(name, entry.liveGeneration());
                 migrate(slot.projection, live);
             }
             dropAllBut(name, live);
             try (Connection c = db.connection()) {
-                ReadModelSql.grantRead(c, live.schema());
+                sql.grantRead(c, live.schema());
             }
-            slot.live = new GenerationWriter(db, slot.projection, live, registry.checkpoint(name, live.number()),
+            slot.live = new GenerationWriter(db, sql, slot.projection, live, registry.checkpoint(name, live.number()),
                     registry.skippedPositions(name));
             if (run && entry != null && (entry.paused() || entry.parkedPosition() != null)) {
                 LOG.info("Read model {} stays {}", name, entry.paused() ? "paused" : "parked at " + entry.parkedPosition());
@@ -168,7 +165,7 @@ public final class ReadModels implements AutoCloseable {
     private ProjectionStatus status(String name, long head) {
         Slot slot = slot(name);
         try {
-            Registry.Entry entry = registry.entry(name);
+            Registry.Entry entry = follow(slot);
             ProjectionState state = entry.parkedPosition() != null ? ProjectionState.PARKED
                     : entry.paused() ? ProjectionState.PAUSED : ProjectionState.LIVE;
             return new ProjectionStatus(name, state, slot.live.generation().number(), slot.live.checkpoint(), head,
@@ -242,7 +239,7 @@ public final class ReadModels implements AutoCloseable {
                 }
                 Generation live = slot.live.generation();
                 registry.skip(name, live.number(), events.get(0), entry.lastError());
-                slot.live = new GenerationWriter(db, slot.projection, live, registry.checkpoint(name, live.number()),
+                slot.live = new GenerationWriter(db, sql, slot.projection, live, registry.checkpoint(name, live.number()),
                         registry.skippedPositions(name));
                 if (run && !entry.paused()) {
                     startRunner(slot);
@@ -309,7 +306,7 @@ public final class ReadModels implements AutoCloseable {
             }
             boolean swapped = false;
             try {
-                GenerationWriter writer = new GenerationWriter(db, slot.projection, next, 0, registry.skippedPositions(name));
+                GenerationWriter writer = new GenerationWriter(db, sql, slot.projection, next, 0, registry.skippedPositions(name));
                 long head = store.headPosition();
                 slot.rebuildTotal = Math.max(1, head);
                 ProgressMonitor tracking = tracking(slot, progress);
@@ -325,7 +322,7 @@ public final class ReadModels implements AutoCloseable {
                     registry.swap(name, next.number());
                     swapped = true;
                     try (Connection c = db.connection()) {
-                        ReadModelSql.grantRead(c, next.schema());
+                        sql.grantRead(c, next.schema());
                     }
                     slot.live = writer;
                     if (run && (wasRunning || !registry.entry(name).paused())) {
@@ -379,7 +376,7 @@ public final class ReadModels implements AutoCloseable {
         try {
             Generation scratch = createGeneration(slot.projection, nextGeneration(name));
             ScratchReadModel model = new ScratchReadModel(this, store, filter,
-                    new GenerationWriter(db, slot.projection, scratch, 0, registry.skippedPositions(name)));
+                    new GenerationWriter(db, sql, slot.projection, scratch, 0, registry.skippedPositions(name)));
             try {
                 model.moveTo(upTo);
                 return model;
@@ -425,7 +422,40 @@ public final class ReadModels implements AutoCloseable {
 
     /** Runs {@code query} on a connection whose default schema is the live generation of {@code name}. */
     public <T> T query(String name, SqlQuery<T> query) {
-        return queryIn(slot(name).live.generation().schema(), query);
+        ready();
+        Slot slot = slot(name);
+        try {
+            follow(slot);
+        } catch (SQLException e) {
+            throw failure("find the live generation of " + name, e);
+        }
+        return queryIn(slot.live.generation().schema(), query);
+    }
+
+    /**
+     * Moves to the generation the registry names live, should a rebuild in another process on
+     * a shared store have swapped one in (and dropped the one this process was writing).
+     */
+    private Registry.Entry follow(Slot slot) throws SQLException {
+        String name = slot.projection.name();
+        Registry.Entry entry = registry.entry(name);
+        if (entry.liveGeneration() == slot.live.generation().number()) {
+            return entry;
+        }
+        synchronized (slot) {
+            entry = registry.entry(name);
+            if (entry.liveGeneration() != slot.live.generation().number()) {
+                LOG.info("Read model {} follows generation {}, swapped in elsewhere", name, entry.liveGeneration());
+                stopRunner(slot);
+                Generation live = sql.generation(name, entry.liveGeneration());
+                slot.live = new GenerationWriter(db, sql, slot.projection, live, registry.checkpoint(name, live.number()),
+                        registry.skippedPositions(name));
+                if (run && !entry.paused() && entry.parkedPosition() == null) {
+                    startRunner(slot);
+                }
+            }
+            return entry;
+        }
     }
 
     <T> T queryIn(String schema, SqlQuery<T> query) {
@@ -435,7 +465,7 @@ public final class ReadModels implements AutoCloseable {
             try {
                 return query.run(c);
             } finally {
-                c.setSchema("PUBLIC");
+                c.setSchema(sql.storeSchema());
             }
         } catch (SQLException e) {
             throw failure("query " + schema, e);
@@ -465,7 +495,19 @@ public final class ReadModels implements AutoCloseable {
         }
         ready();
         List<String> schemas = slots.values().stream().map(s -> s.live.generation().schema()).toList();
-        return new ReadOnlySql(ReadModelSql.readerUrl(db.url()), ReadModelSql.READER, readerPassword, schemas);
+        try (Connection c = db.connection()) {
+            synchronized (this) {
+                if (reader == null) {
+                    reader = sql.openReader(c, db.url());
+                }
+            }
+            for (String schema : schemas) {
+                sql.grantRead(c, schema);
+            }
+        } catch (SQLException e) {
+            throw failure("prepare the SQL console's read-only login", e);
+        }
+        return new ReadOnlySql(sql, reader, schemas);
     }
 
     /** Stops the runners; the database closes with its owner (or here, when it is our own). */
@@ -543,9 +585,9 @@ public final class ReadModels implements AutoCloseable {
     }
 
     private synchronized Generation createGeneration(Projection p, int number) throws SQLException {
-        Generation g = Generation.of(p.name(), number);
+        Generation g = sql.generation(p.name(), number);
         try (Connection c = db.connection()) {
-            ReadModelSql.dropSchema(c, g.schema());
+            sql.dropSchema(c, g.schema());
         }
         migrate(p, g);
         registry.addCheckpoint(p.name(), number);
@@ -569,7 +611,7 @@ public final class ReadModels implements AutoCloseable {
         try (Connection c = db.connection(); ResultSet rs = c.getMetaData().getSchemas()) {
             while (rs.next()) {
                 String schema = rs.getString("TABLE_SCHEM");
-                String prefix = Generation.schemaPrefix(name);
+                String prefix = sql.schemaPrefix(name);
                 if (schema.startsWith(prefix) && schema.substring(prefix.length()).matches("\\d+")
                         && !schema.equals(live.schema())) {
                     schemas.add(schema);
@@ -577,9 +619,9 @@ public final class ReadModels implements AutoCloseable {
             }
         }
         for (String schema : schemas) {
-            int number = Integer.parseInt(schema.substring(Generation.schemaPrefix(name).length()));
+            int number = Integer.parseInt(schema.substring(sql.schemaPrefix(name).length()));
             LOG.info("Dropping {}, left over from an earlier rebuild or as-of build", schema);
-            dropGeneration(Generation.of(name, number));
+            dropGeneration(sql.generation(name, number));
         }
         try (Connection c = db.connection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM projection_checkpoints WHERE projection = '" + name + "' AND generation <> "
@@ -589,7 +631,7 @@ public final class ReadModels implements AutoCloseable {
 
     private void dropGeneration(Generation g) throws SQLException {
         try (Connection c = db.connection()) {
-            ReadModelSql.dropSchema(c, g.schema());
+            sql.dropSchema(c, g.schema());
         }
         registry.removeCheckpoint(g.projection(), g.number());
     }

@@ -17,16 +17,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * One query runs at a time per instance; {@link #cancel()} stops it from another thread.
  */
 public final class ReadOnlySql {
-    private final String url;
-    private final String user;
-    private final String password;
+    private final ReadModelSql sql;
+    private final ReadModelSql.Login login;
     private final List<String> schemas;
     private final AtomicReference<Statement> running = new AtomicReference<>();
 
-    ReadOnlySql(String url, String user, String password, List<String> schemas) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    ReadOnlySql(ReadModelSql sql, ReadModelSql.Login login, List<String> schemas) {
+        this.sql = sql;
+        this.login = login;
         this.schemas = schemas;
     }
 
@@ -42,23 +40,19 @@ public final class ReadOnlySql {
             throw new ProjectionException("Type a query first, for example SELECT * FROM order_read_model");
         }
         SQLException notFound = null;
-        // DDL looks for tables in the default schema only, not the search path: so that
-        // "DROP TABLE order_read_model" meets the refusal rather than "not found", a name the
-        // database did not find is tried with each read model's schema as the default one.
-        // Re-running is harmless: nothing this user runs can write.
-        for (String schema : defaultSchemas()) {
+        for (String schema : this.sql.consoleDefaults(schemas)) {
             try {
                 return runIn(schema, sql, maxRows);
             } catch (SQLException e) {
-                if (ReadModelSql.isRefusedWrite(e)) {
+                if (this.sql.isRefusedWrite(e)) {
                     throw new ReadOnlyViolation("The SQL console is read-only: it can run queries but cannot change,"
                             + " create or drop anything, and nothing was changed (the database said: "
                             + firstLine(e.getMessage()) + ")", e);
                 }
-                if (ReadModelSql.isCancelled(e)) {
+                if (this.sql.isCancelled(e)) {
                     throw new QueryCancelled();
                 }
-                if (!ReadModelSql.isNotFound(e)) {
+                if (!this.sql.isNotFound(e)) {
                     throw failed(e);
                 }
                 notFound = notFound == null ? e : notFound;
@@ -67,17 +61,9 @@ public final class ReadOnlySql {
         throw failed(notFound);
     }
 
-    private List<String> defaultSchemas() {
-        List<String> out = new ArrayList<>();
-        out.add("PUBLIC");
-        out.addAll(schemas);
-        return out;
-    }
-
     private QueryResult runIn(String schema, String sql, int maxRows) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
-            ReadModelSql.searchPath(c, schemas);
-            c.setSchema(schema);
+        try (Connection c = DriverManager.getConnection(login.url(), login.user(), login.password())) {
+            this.sql.useSchemas(c, schemas, schema);
             try (Statement s = c.createStatement()) {
                 running.set(s);
                 s.setMaxRows(maxRows + 1);

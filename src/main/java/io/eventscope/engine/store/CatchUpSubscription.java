@@ -21,6 +21,7 @@ public final class CatchUpSubscription implements Subscription {
     private static final int PAGE = 512;
     /** Covers appends no signal announces (another process on a shared file). */
     private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration READ_RETRY = Duration.ofSeconds(1);
 
     private final EventStore store;
     private final Consumer<EventEnvelope> handler;
@@ -69,7 +70,7 @@ public final class CatchUpSubscription implements Subscription {
     private void run() {
         try {
             while (!cancelled) {
-                List<EventEnvelope> page = store.read(EventFilter.ALL, lastDelivered + 1, PAGE, Direction.FORWARDS);
+                List<EventEnvelope> page = readOn();
                 for (EventEnvelope e : page) {
                     if (cancelled) {
                         return;
@@ -91,14 +92,44 @@ public final class CatchUpSubscription implements Subscription {
         }
     }
 
+    /**
+     * The next page. A store that cannot be read (a database server restarting) is tried again
+     * until it answers or the subscription is cancelled: delivery goes on from where it was.
+     */
+    private List<EventEnvelope> readOn() throws InterruptedException {
+        for (int failures = 0; ; failures++) {
+            try {
+                return store.read(EventFilter.ALL, lastDelivered + 1, PAGE, Direction.FORWARDS);
+            } catch (EventStoreException e) {
+                if (cancelled) {
+                    return List.of();
+                }
+                if (failures == 0) {
+                    LOG.warn("Subscription after position {} cannot read the store, trying again every {} ms: {}",
+                            lastDelivered, READ_RETRY.toMillis(), e.getMessage());
+                }
+                Thread.sleep(READ_RETRY.toMillis());
+            }
+        }
+    }
+
     private void awaitAppend() throws InterruptedException {
         lock.lock();
         try {
-            if (!cancelled && store.headPosition() <= lastDelivered) {
+            if (!cancelled && !hasNewEvents()) {
                 appended.await(poll.toMillis(), TimeUnit.MILLISECONDS);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Unknown when the store cannot be read: then the next read finds out, and retries. */
+    private boolean hasNewEvents() {
+        try {
+            return store.headPosition() > lastDelivered;
+        } catch (EventStoreException e) {
+            return false;
         }
     }
 

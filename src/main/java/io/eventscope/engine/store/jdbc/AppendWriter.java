@@ -16,9 +16,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a group of queued appends in one transaction on the store's own connection: one
@@ -32,15 +34,19 @@ final class AppendWriter implements AutoCloseable {
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String VALUE_TOO_LONG = "22001";
     private static final int KNOWN_STREAMS = 10_000;
+    /** More than the connections a pool holds, each of which the server may have closed. */
+    private static final int MAX_RECONNECTS = 20;
 
+    private final Database db;
     private final Dialect dialect;
-    private final Connection connection;
-    private final PreparedStatement insert;
-    private final PreparedStatement streamVersion;
-    private final PreparedStatement byEventId;
-    private final PreparedStatement head;
+    /** Null after the server dropped it: the next write opens another. */
+    private Connection connection;
+    private PreparedStatement insert;
+    private PreparedStatement streamVersion;
+    private PreparedStatement byEventId;
+    private PreparedStatement head;
     private final Clock clock;
-    private final FileHousekeeping housekeeping;
+    private FileHousekeeping housekeeping;
     /** The head after this writer's last commit, or -1 when it must be read (at first, after a failure). */
     private long knownHead = -1;
     /** Versions of recently written streams as committed; a stale entry only sends an append to the careful pass. */
@@ -52,50 +58,101 @@ final class AppendWriter implements AutoCloseable {
     };
 
     AppendWriter(Database db, Clock clock) throws SQLException {
+        this.db = db;
         this.dialect = db.dialect();
-        this.connection = db.connection();
-        this.connection.setAutoCommit(false);
-        this.insert = connection.prepareStatement(EventsSql.INSERT);
-        this.streamVersion = connection.prepareStatement(EventsSql.STREAM_VERSION);
-        this.byEventId = connection.prepareStatement(EventsSql.BY_EVENT_ID);
-        this.head = connection.prepareStatement(EventsSql.HEAD);
         this.clock = clock;
-        this.housekeeping = FileHousekeeping.of(connection, db.url());
+        connect();
     }
 
-    /** Writes and commits the group; afterwards every pending append holds its outcome. */
-    void write(List<PendingAppend> group) {
+    private void connect() throws SQLException {
+        Connection c = db.connection();
         try {
-            dialect.lockAppends(connection);
-            if (dialect.shared()) {
+            c.setAutoCommit(false);
+            insert = c.prepareStatement(EventsSql.INSERT);
+            streamVersion = c.prepareStatement(EventsSql.STREAM_VERSION);
+            byEventId = c.prepareStatement(EventsSql.BY_EVENT_ID);
+            head = c.prepareStatement(EventsSql.HEAD);
+            housekeeping = FileHousekeeping.of(c, db.url());
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        connection = c;
+    }
+
+    /**
+     * Writes and commits the group; afterwards every pending append holds its outcome. When
+     * the connection is lost (a server restarted or ended the session), the group is written
+     * again on a new one: whatever the lost commit did, appending stored events again is a
+     * no-op that returns their original result. The pool may hand out a few more connections
+     * the server closed before it finds a live one or fails to connect.
+     */
+    void write(List<PendingAppend> group) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (connection == null) {
+                    connect();
+                }
+                writeGroup(group);
+                housekeeping.afterCommit();
+                return;
+            } catch (SQLException | RuntimeException e) {
                 knownHead = -1;
                 knownVersions.clear();
+                boolean connected = connection != null;
+                boolean lost = connected && e instanceof SQLException sql && dialect.isConnectionLost(sql);
+                if (lost || !connected) {
+                    disconnect();
+                } else {
+                    rollback();
+                }
+                if (lost && attempt <= MAX_RECONNECTS) {
+                    continue;
+                }
+                EventStoreException failure = new EventStoreException(lost || !connected
+                        ? "Lost the connection to " + db.describe() + " and could not write the append again on a new"
+                        + " one: " + Database.rootMessage(e) + ". Appending the same events again is safe: stored ones"
+                        + " are recognised by their ids."
+                        : "Could not commit appends to the event store: " + Database.rootMessage(e), e);
+                group.forEach(p -> p.fail(failure));
+                return;
             }
-            long first = knownHead >= 0 ? knownHead : queryLong(head);
-            Group g = new Group(first, clock.instant());
-            for (PendingAppend p : group) {
-                writeOne(g, p);
-            }
-            if (g.head != first || g.headInDoubt) {
-                dialect.announceAppends(connection);
-            }
-            connection.commit();
-            knownHead = g.headInDoubt ? -1 : g.head;
-            if (g.headInDoubt) {
-                knownVersions.clear();
-            } else {
-                knownVersions.putAll(g.versions);
-            }
-        } catch (SQLException | RuntimeException e) {
-            knownHead = -1;
-            knownVersions.clear();
-            rollback();
-            EventStoreException failure = new EventStoreException("Could not commit appends to the event store: "
-                    + Database.rootMessage(e), e);
-            group.forEach(p -> p.fail(failure));
-            return;
         }
-        housekeeping.afterCommit();
+    }
+
+    private void writeGroup(List<PendingAppend> group) throws SQLException {
+        long first;
+        Map<String, Long> committed = new HashMap<>();
+        if (dialect.shared()) {
+            Set<String> streams = new HashSet<>();
+            group.forEach(p -> p.appends().forEach(a -> streams.add(a.streamId())));
+            first = dialect.lockAndReadHead(connection, streams, committed);
+        } else {
+            first = knownHead >= 0 ? knownHead : queryLong(head);
+        }
+        Group g = new Group(first, clock.instant());
+        g.versions.putAll(committed);
+        for (PendingAppend p : group) {
+            writeOne(g, p);
+        }
+        connection.commit();
+        knownHead = g.headInDoubt ? -1 : g.head;
+        if (g.headInDoubt || dialect.shared()) {
+            knownVersions.clear();
+        } else {
+            knownVersions.putAll(g.versions);
+        }
+    }
+
+    private void disconnect() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // It is gone already; the failure reported says why.
+        }
+        connection = null;
     }
 
     private void writeOne(Group g, PendingAppend p) throws SQLException {
@@ -237,7 +294,9 @@ final class AppendWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        connection.close();
+        if (connection != null) {
+            connection.close();
+        }
     }
 
     /** What one transaction has written so far: the head position and the versions of streams it touched. */

@@ -9,7 +9,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * One open database: a connection pool plus the schema, created and migrated on open by the
@@ -33,10 +32,10 @@ public final class Database implements AutoCloseable {
     private static final int RETENTION_MS = 0;
 
     private final String url;
-    private final JdbcConnectionPool pool;
+    private final Pool pool;
     private final Dialect dialect;
 
-    private Database(String url, JdbcConnectionPool pool, Dialect dialect) {
+    private Database(String url, Pool pool, Dialect dialect) {
         this.url = url;
         this.pool = pool;
         this.dialect = dialect;
@@ -45,24 +44,26 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) and migrates the database at a JDBC URL (H2 or PostgreSQL); a current schema is left as it is. */
     public static Database open(String jdbcUrl) {
         Dialect dialect = dialectOf(jdbcUrl);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(dialect.dataSource(jdbcUrl));
-        pool.setMaxConnections(16);
+        Pool pool = null;
         try {
+            pool = dialect.openPool(jdbcUrl);
             if (dialect == H2Dialect.INSTANCE) {
-                try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                try (Connection c = pool.dataSource().getConnection(); Statement s = c.createStatement()) {
                     s.execute("SET WRITE_DELAY 0");
                     s.execute("SET RETENTION_TIME " + RETENTION_MS);
                 }
             }
-            if (!SchemaHistory.isCurrent(pool, dialect.migrations().substring(CLASSPATH.length()))) {
+            if (!SchemaHistory.isCurrent(pool.dataSource(), dialect.migrations().substring(CLASSPATH.length()))) {
                 Flyway.configure()
-                        .dataSource(pool)
+                        .dataSource(pool.dataSource())
                         .locations(dialect.migrations())
                         .load()
                         .migrate();
             }
         } catch (SQLException | RuntimeException e) {
-            pool.dispose();
+            if (pool != null) {
+                pool.close().run();
+            }
             throw dialect.openFailure(jdbcUrl, e);
         }
         return new Database(jdbcUrl, pool, dialect);
@@ -79,17 +80,22 @@ public final class Database implements AutoCloseable {
         return PostgresDialect.withoutPassword(jdbcUrl);
     }
 
-    /** Whether this is an embedded H2 database (read models and bridge checkpoints have only H2 migrations yet). */
+    /** A PostgreSQL JDBC URL without the user and password in it, to log in as another user; other URLs as given. */
+    public static String withoutLogin(String jdbcUrl) {
+        return PostgresDialect.withoutLogin(jdbcUrl);
+    }
+
+    /** Whether this is an embedded H2 database, rather than a PostgreSQL one other processes share. */
     public boolean isH2() {
         return dialect == H2Dialect.INSTANCE;
     }
 
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        return pool.dataSource().getConnection();
     }
 
     public DataSource dataSource() {
-        return pool;
+        return pool.dataSource();
     }
 
     public String url() {
@@ -112,7 +118,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close().run();
     }
 
     static String describeH2(String jdbcUrl) {

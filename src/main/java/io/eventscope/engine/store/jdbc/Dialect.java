@@ -5,7 +5,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import javax.sql.ConnectionPoolDataSource;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * What the JDBC store does differently on each database it runs on: everything else is the
@@ -18,8 +19,8 @@ interface Dialect {
     /** Where its versioned migrations are, for Flyway. */
     String migrations();
 
-    /** The connections to pool for a JDBC URL. */
-    ConnectionPoolDataSource dataSource(String jdbcUrl);
+    /** Opens the pool of connections to the database at a JDBC URL. */
+    Pool openPool(String jdbcUrl);
 
     /** Where the data lives, for messages and lists: never with a password. */
     String describe(String jdbcUrl);
@@ -41,11 +42,17 @@ interface Dialect {
      */
     boolean shared();
 
-    /** Runs first in every append transaction: other processes' appends wait until it ends. */
-    void lockAppends(Connection c) throws SQLException;
+    /**
+     * Starts an append transaction on a shared database, in one round trip: waits for the lock
+     * that orders the appends of all processes, announces the appends to listening processes
+     * (delivered only if the transaction commits) and reads, as committed when the lock was
+     * granted, the head position and into {@code versions} the version of each of
+     * {@code streams} (0 for a new one). Called only when {@link #shared()}.
+     */
+    long lockAndReadHead(Connection c, Collection<String> streams, Map<String, Long> versions) throws SQLException;
 
-    /** Runs last in an append transaction that wrote: tells listening processes when it commits. */
-    void announceAppends(Connection c) throws SQLException;
+    /** Whether a failure means the connection is gone (server closed it, network lost): a new one may succeed. */
+    boolean isConnectionLost(SQLException e);
 
     /** Calls {@code appended} whenever another process's appends commit, until closed; null when none can. */
     AppendListener listenForAppends(Database db, Runnable appended);

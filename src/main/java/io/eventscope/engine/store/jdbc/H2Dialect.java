@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import javax.sql.ConnectionPoolDataSource;
+import java.util.Collection;
+import java.util.Map;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -16,6 +18,7 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 final class H2Dialect implements Dialect {
     static final H2Dialect INSTANCE = new H2Dialect();
+    private static final int MAX_CONNECTIONS = 16;
 
     private H2Dialect() {
     }
@@ -31,12 +34,14 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
-    public ConnectionPoolDataSource dataSource(String jdbcUrl) {
+    public Pool openPool(String jdbcUrl) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(jdbcUrl);
         ds.setUser("sa");
         ds.setPassword("");
-        return ds;
+        JdbcConnectionPool pool = JdbcConnectionPool.create(ds);
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        return new Pool(pool, pool::dispose);
     }
 
     @Override
@@ -69,14 +74,16 @@ final class H2Dialect implements Dialect {
         return false;
     }
 
+    /** Never called: the store's writer lock orders appends, and subscribers live in this process. */
     @Override
-    public void lockAppends(Connection c) {
-        // The store's writer lock is enough: no other process opens the file.
+    public long lockAndReadHead(Connection c, Collection<String> streams, Map<String, Long> versions) {
+        throw new IllegalStateException("An H2 database has one owner process: its appends need no shared lock");
     }
 
+    /** An embedded database has no connection to lose. */
     @Override
-    public void announceAppends(Connection c) {
-        // Subscribers live in this process and are signalled by the store.
+    public boolean isConnectionLost(SQLException e) {
+        return false;
     }
 
     @Override

@@ -33,10 +33,12 @@ final class PendingAppend {
     /** Written but not yet committed: the outcome counts only once {@link #finish()} runs. */
     void written(List<AppendResult> appendResults) {
         this.results = appendResults;
+        this.failure = null; // a group written again after a lost connection
     }
 
     void fail(EventStoreException e) {
         this.failure = e;
+        this.results = null;
     }
 
     void finish() {

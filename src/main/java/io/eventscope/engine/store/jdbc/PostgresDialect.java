@@ -1,15 +1,19 @@
 package io.eventscope.engine.store.jdbc;
 
 import io.eventscope.engine.store.EventStoreException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Properties;
-import javax.sql.ConnectionPoolDataSource;
+import javax.sql.DataSource;
 import org.postgresql.Driver;
-import org.postgresql.ds.PGConnectionPoolDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * PostgreSQL, shared by several processes. Every append transaction first takes one
@@ -27,6 +31,14 @@ final class PostgresDialect implements Dialect {
     static final String APPENDS_CHANNEL = "eventscope_appends";
     private static final String PREFIX = "jdbc:postgresql:";
     private static final long NANOS = 1_000_000_000L;
+    private static final int MAX_CONNECTIONS = 16;
+    private static final int CONNECT_TIMEOUT_SECONDS = 5;
+    // rs.getLong of the version is 0 for a new stream (NULL).
+    private static final String LOCK_AND_READ_HEAD = "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ");"
+            + " NOTIFY " + APPENDS_CHANNEL + ";"
+            + " SELECT NULL, COALESCE(MAX(position), 0) FROM events"
+            + " UNION ALL SELECT s.id, (SELECT version FROM events WHERE stream_id = s.id"
+            + " ORDER BY stream_id DESC, version DESC LIMIT 1) FROM unnest(?::varchar[]) AS s(id)";
 
     private PostgresDialect() {
     }
@@ -41,16 +53,28 @@ final class PostgresDialect implements Dialect {
         return "classpath:db/postgresql";
     }
 
+    /** A pool that drops the connections the server closed, so the store recovers from a restart or a terminated backend. */
     @Override
-    public ConnectionPoolDataSource dataSource(String jdbcUrl) {
-        PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
+    public Pool openPool(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource(jdbcUrl));
+        config.setPoolName("eventscope " + describe(jdbcUrl)); // in its log lines: no password
+        config.setMaximumPoolSize(MAX_CONNECTIONS);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS * 1000L);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Pool(pool, pool::close);
+    }
+
+    private static DataSource dataSource(String jdbcUrl) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(jdbcUrl);
         // Strings are sent untyped, so the server casts them to the json columns (and to
         // whatever else a column is) as it would a literal: the shared SQL binds JSON as text.
         ds.setStringType("unspecified");
         // A batch of inserts becomes multi-row INSERTs: one round trip per batch.
         ds.setReWriteBatchedInserts(true);
-        ds.setConnectTimeout(5);
+        ds.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
         ds.setApplicationName("eventscope");
         return ds;
     }
@@ -86,13 +110,23 @@ final class PostgresDialect implements Dialect {
 
     /** The JDBC URL without its password, for lists and settings; the rest as given. */
     static String withoutPassword(String jdbcUrl) {
+        return withoutParameters(jdbcUrl, "password");
+    }
+
+    /** The JDBC URL without the user and password to log in with: for logging in as someone else. */
+    static String withoutLogin(String jdbcUrl) {
+        return withoutParameters(jdbcUrl, "user", "password");
+    }
+
+    private static String withoutParameters(String jdbcUrl, String... names) {
         int query = jdbcUrl.indexOf('?');
         if (query < 0) {
             return jdbcUrl;
         }
         StringBuilder kept = new StringBuilder();
         for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
-            if (!parameter.toLowerCase(java.util.Locale.ROOT).startsWith("password=") && !parameter.isEmpty()) {
+            String name = parameter.substring(0, Math.max(0, parameter.indexOf('='))).toLowerCase(java.util.Locale.ROOT);
+            if (!parameter.isEmpty() && !java.util.Arrays.asList(names).contains(name)) {
                 kept.append(kept.length() == 0 ? "?" : "&").append(parameter);
             }
         }
@@ -126,18 +160,52 @@ final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /**
+     * Three statements sent together. The head and versions are read by the last one, which
+     * PostgreSQL starts (and takes its snapshot for) only once the first has the lock, so it
+     * sees every append committed before. A transaction that ends up writing nothing (every
+     * append refused) still notifies: listeners then read and find nothing new.
+     */
     @Override
-    public void lockAppends(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ")");
+    public long lockAndReadHead(Connection c, Collection<String> streams, Map<String, Long> versions)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(LOCK_AND_READ_HEAD)) {
+            s.setArray(1, c.createArrayOf("varchar", streams.toArray()));
+            boolean resultSet = s.execute();
+            long head = -1;
+            // The results of the lock and of NOTIFY come first: the third is the head and the versions.
+            for (int result = 1; resultSet || s.getUpdateCount() != -1; result++) {
+                if (resultSet && result == 3) {
+                    try (ResultSet rs = s.getResultSet()) {
+                        while (rs.next()) {
+                            String stream = rs.getString(1);
+                            if (stream == null) {
+                                head = rs.getLong(2);
+                            } else {
+                                versions.put(stream, rs.getLong(2));
+                            }
+                        }
+                    }
+                }
+                resultSet = s.getMoreResults();
+            }
+            if (head < 0) {
+                throw new SQLException("reading the head of the event log returned nothing");
+            }
+            return head;
         }
     }
 
+    /** Lost connection (08), or the server ended the session: shut down, crashed, terminated (57P01-57P03). */
     @Override
-    public void announceAppends(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("NOTIFY " + APPENDS_CHANNEL);
+    public boolean isConnectionLost(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            String state = s.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+                return true;
+            }
         }
+        return false;
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -62,10 +64,45 @@ public final class TestPostgres implements AutoCloseable {
         return url() + "&currentSchema=" + schema;
     }
 
+    /** Ends every session of the app on this database, as a server restart or an administrator would. */
+    public int terminateSessions() {
+        try (Connection c = admin(); Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                     + " WHERE datname = '" + name + "' AND application_name = 'eventscope'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not end the sessions on " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Lets the server accept new connections to this database, or refuse them. */
+    public void allowConnections(boolean allow) {
+        try (Connection c = admin()) {
+            execute(c, "ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allow);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not change connections to " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the database, then the SQL console roles of its stores: roles belong to the server, not the database. */
     @Override
     public void close() {
         try (Connection c = admin()) {
+            List<String> roles = new ArrayList<>();
+            try (java.sql.PreparedStatement s = c.prepareStatement("SELECT r.rolname FROM pg_roles r"
+                    + " JOIN pg_shdescription d ON d.objoid = r.oid WHERE d.description LIKE ?")) {
+                s.setString(1, "Eventscope SQL console of store " + name + "/%");
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        roles.add(rs.getString(1));
+                    }
+                }
+            }
             execute(c, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            for (String role : roles) {
+                execute(c, "DROP ROLE IF EXISTS \"" + role + "\"");
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not drop the test database " + name + ": " + e.getMessage(), e);
         }

@@ -21,6 +21,7 @@ import io.eventscope.app.sagas.SagasView;
 import io.eventscope.app.sagas.SagasViewModel;
 import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
+import io.eventscope.app.timeline.TimelineViews;
 import io.eventscope.app.versions.VersionsView;
 import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.app.whatif.WhatIfView;
@@ -108,12 +109,12 @@ public final class Workbench {
                 .register(ConnectionView.class, () -> new ConnectionView(connection))
                 .register(EventsView.class, () -> new EventsView(events))
                 .register(CommandsView.class, () -> new CommandsView(commands, caseDialogs))
-                .register(TimelineView.class, () -> new TimelineView(timeline))
                 .register(VersionsView.class, () -> new VersionsView(versions))
                 .register(WhatIfView.class, () -> new WhatIfView(whatIf))
                 .register(SagasView.class, () -> new SagasView(sagas))
                 .register(ReadModelsView.class, () -> new ReadModelsView(readModels))
                 .register(BridgesView.class, () -> new BridgesView(bridges));
+        TimelineViews.register(views, timeline);
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */

@@ -11,7 +11,7 @@ import io.eventscope.app.connect.ConnectionViewModel;
 import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.events.EventRow;
-import io.eventscope.app.importexport.ImportExportDialogs;
+import io.eventscope.app.importexport.ImportExportView;
 import io.eventscope.app.importexport.ImportExportViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
@@ -52,7 +52,7 @@ public final class Workbench {
     private final SagasViewModel sagas;
     private final BridgesViewModel bridges;
     private final ImportExportViewModel importExport;
-    private final ImportExportDialogs importExportDialogs;
+    private final ImportExportView importExportView;
     private final MainWindowViewModel main;
     private final TimelineViewModel timeline;
     private final ConnectionViewModel connection;
@@ -98,13 +98,13 @@ public final class Workbench {
             EventRow row = events.selected().get();
             return row == null ? null : row.summary().get();
         });
-        importExportDialogs = new ImportExportDialogs(importExport);
+        importExportView = new ImportExportView(importExport);
         cases = new CasesViewModel(workspace, tasks, notices, Shop.aggregateTypes(), upcasters,
                 settings.home().resolve("cases"));
         CaseDialogs caseDialogs = new CaseDialogs(cases);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         connection = new ConnectionViewModel(main::openShared);
-        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs, caseDialogs,
+        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportView, caseDialogs,
                         connection))
                 .register(ConnectionView.class, () -> new ConnectionView(connection))
                 .register(EventsView.class, () -> new EventsView(events))
@@ -123,7 +123,7 @@ public final class Workbench {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
-        importExportDialogs.attach(scene);
+        importExportView.attach(scene);
         return scene;
     }
 
@@ -177,8 +177,8 @@ public final class Workbench {
     }
 
     /** File > Import and Export, and files dropped on the window. */
-    public ImportExportDialogs importExportDialogs() {
-        return importExportDialogs;
+    public ImportExportView importExportView() {
+        return importExportView;
     }
 
     public CasesViewModel cases() {

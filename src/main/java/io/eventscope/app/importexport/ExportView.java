@@ -1,6 +1,5 @@
 package io.eventscope.app.importexport;
 
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
@@ -47,12 +46,7 @@ public final class ExportView {
         formatChoice.setValue(ImportView.NDJSON_FORMAT);
         formatChoice.valueProperty().addListener((obs, old, format) -> form.eventBridge().set(EVENTBRIDGE_OUT.equals(format)));
         errorLabel.textProperty().bind(form.error());
-        pane.lookupButton(exportType).setId("exportButton");
-        pane.lookupButton(exportType).addEventFilter(ActionEvent.ACTION, e -> {
-            if (form.choice() == null) {
-                e.consume();
-            }
-        });
+        FormButton.guard(pane, exportType, "exportButton", form::choice);
     }
 
     ButtonType exportType() {

@@ -1,6 +1,5 @@
 package io.eventscope.app.importexport;
 
-import javafx.event.ActionEvent;
 import javafx.fxml.FXML;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
@@ -37,12 +36,7 @@ public final class ImportView {
         rejectsField.textProperty().bindBidirectional(form.rejects());
         rejectsField.disableProperty().bind(form.partial().not());
         errorLabel.textProperty().bind(form.error());
-        pane.lookupButton(importType).setId("importButton");
-        pane.lookupButton(importType).addEventFilter(ActionEvent.ACTION, e -> {
-            if (form.choice() == null) {
-                e.consume();
-            }
-        });
+        FormButton.guard(pane, importType, "importButton", form::choice);
     }
 
     ButtonType importType() {

@@ -2,7 +2,7 @@ package io.eventscope.app.timeline;
 
 import io.eventscope.app.TextCell;
 import javafx.fxml.FXML;
-import javafx.scene.control.ComboBoxBase;
+import javafx.scene.Node;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
@@ -44,7 +44,8 @@ public final class StreamModeView {
     }
 
     private void key(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof ComboBoxBase) {
+        // The breakpoints' type box is typed into; every other control leaves these keys to the scrubber.
+        if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Node n && "typeBox".equals(n.getId())) {
             return;
         }
         boolean handled = true;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.util.Callback;
 
 /**
  * Loads FXML views and makes their controllers: each controller class is registered with a
@@ -32,13 +33,25 @@ public final class ViewFactory {
 
     /** Loads {@code /fxml/<Controller>.fxml}, creating its controller here. */
     public Parent load(Class<?> controller) {
+        return load(controller, this::controller);
+    }
+
+    /**
+     * Loads {@code /fxml/<Controller>.fxml} with {@code controller} as its controller, for the
+     * small views made once per item (a card, a list row).
+     */
+    public static Parent loadFor(Object controller) {
+        return load(controller.getClass(), type -> controller);
+    }
+
+    private static Parent load(Class<?> controller, Callback<Class<?>, Object> controllers) {
         String name = "/fxml/" + controller.getSimpleName() + ".fxml";
         URL location = controller.getResource(name);
         if (location == null) {
             throw new IllegalStateException("Missing view " + name);
         }
         FXMLLoader loader = new FXMLLoader(location);
-        loader.setControllerFactory(this::controller);
+        loader.setControllerFactory(controllers);
         try {
             return loader.load();
         } catch (IOException e) {

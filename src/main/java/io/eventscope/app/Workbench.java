@@ -13,7 +13,7 @@ import io.eventscope.app.connect.ConnectionViewModel;
 import io.eventscope.app.events.EventsView;
 import io.eventscope.app.events.EventsViewModel;
 import io.eventscope.app.events.EventRow;
-import io.eventscope.app.importexport.ImportExportDialogs;
+import io.eventscope.app.importexport.ImportExportView;
 import io.eventscope.app.importexport.ImportExportViewModel;
 import io.eventscope.app.main.MainWindowView;
 import io.eventscope.app.main.MainWindowViewModel;
@@ -23,6 +23,7 @@ import io.eventscope.app.sagas.SagasView;
 import io.eventscope.app.sagas.SagasViewModel;
 import io.eventscope.app.timeline.TimelineView;
 import io.eventscope.app.timeline.TimelineViewModel;
+import io.eventscope.app.timeline.TimelineViews;
 import io.eventscope.app.versions.VersionsView;
 import io.eventscope.app.versions.VersionsViewModel;
 import io.eventscope.app.whatif.WhatIfView;
@@ -54,7 +55,7 @@ public final class Workbench {
     private final SagasViewModel sagas;
     private final BridgesViewModel bridges;
     private final ImportExportViewModel importExport;
-    private final ImportExportDialogs importExportDialogs;
+    private final ImportExportView importExportView;
     private final MainWindowViewModel main;
     private final TimelineViewModel timeline;
     private final ConnectionViewModel connection;
@@ -113,7 +114,7 @@ public final class Workbench {
             EventRow row = events.selected().get();
             return row == null ? null : row.summary().get();
         });
-        importExportDialogs = new ImportExportDialogs(importExport);
+        importExportView = new ImportExportView(importExport);
         cases = new CasesViewModel(workspace, tasks, notices, Shop.aggregateTypes(), upcasters,
                 settings.home().resolve("cases"));
         caseExport = new CaseExportViewModel(workspace, tasks, notices, upcasters, () -> {
@@ -123,18 +124,18 @@ public final class Workbench {
         caseDialogs = new CaseDialogs(cases, caseExport, views);
         main = new MainWindowViewModel(workspace, tasks, settings, navigation, notices);
         connection = new ConnectionViewModel(main::openShared);
-        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportDialogs, caseDialogs,
+        views.register(MainWindowView.class, () -> new MainWindowView(main, views, importExportView, caseDialogs,
                         connection))
                 .register(ConnectionView.class, () -> new ConnectionView(connection))
                 .register(CaseExportView.class, () -> new CaseExportView(caseExport))
                 .register(EventsView.class, () -> new EventsView(events, caseDialogs))
                 .register(CommandsView.class, () -> new CommandsView(commands, caseDialogs))
-                .register(TimelineView.class, () -> new TimelineView(timeline))
                 .register(VersionsView.class, () -> new VersionsView(versions))
                 .register(WhatIfView.class, () -> new WhatIfView(whatIf))
                 .register(SagasView.class, () -> new SagasView(sagas))
                 .register(ReadModelsView.class, () -> new ReadModelsView(readModels))
                 .register(BridgesView.class, () -> new BridgesView(bridges));
+        TimelineViews.register(views, timeline);
     }
 
     /** The whole window's scene, with the application's style sheet, sized to fit the screen. */
@@ -143,7 +144,7 @@ public final class Workbench {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight()));
         scene.getStylesheets().add(Workbench.class.getResource("/fxml/eventscope.css").toExternalForm());
-        importExportDialogs.attach(scene);
+        importExportView.attach(scene);
         return scene;
     }
 
@@ -197,8 +198,8 @@ public final class Workbench {
     }
 
     /** File > Import and Export, and files dropped on the window. */
-    public ImportExportDialogs importExportDialogs() {
-        return importExportDialogs;
+    public ImportExportView importExportView() {
+        return importExportView;
     }
 
     public CasesViewModel cases() {

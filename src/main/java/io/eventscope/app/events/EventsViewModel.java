@@ -1,46 +1,28 @@
 package io.eventscope.app.events;
 
-import io.eventscope.app.BackgroundWork;
 import io.eventscope.app.BridgeOutbox;
-import io.eventscope.app.EventAt;
-import io.eventscope.app.FxBatcher;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
-import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
-import io.eventscope.engine.store.Subscription;
 import java.text.NumberFormat;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
@@ -48,70 +30,48 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Events browser: the global log as a paged list, the filters that narrow it, the
- * selected event's detail, and the live tail. Every store call runs through the task executor.
+ * The Events browser: the global log as a paged list under the filter, the selection, and the
+ * ways to move it (reveal a position, follow a correlation). The parts are their own classes:
+ * the filter inputs, the scan and its pages, the live tail, the known types, the detail and
+ * the causation tree. Every store call runs through the task executor.
  */
 public final class EventsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(EventsViewModel.class);
-    private static final int SCAN_CHUNK = 10_000;
-    static final int TYPE_SAMPLE = 5_000;
 
     private final Workspace workspace;
     private final TaskExecutor tasks;
-
-    private final StringProperty stream = new SimpleStringProperty("");
-    private final ObservableList<String> selectedTypes = FXCollections.observableArrayList();
-    private final StringProperty correlationId = new SimpleStringProperty("");
-    private final StringProperty causationId = new SimpleStringProperty("");
-    private final StringProperty from = new SimpleStringProperty("");
-    private final StringProperty to = new SimpleStringProperty("");
-    private final StringProperty text = new SimpleStringProperty("");
-    private final ObservableList<String> knownTypes = FXCollections.observableArrayList();
+    private final EventFilterInputs inputs = new EventFilterInputs(this::applyFilter);
+    private final LiveTail tail = new LiveTail();
+    private final KnownTypes knownTypes;
+    private final DetailLoader detail;
+    private final CausationTreeViewModel causation;
 
     private final ReadOnlyStringWrapper filterError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ObservableList<EventRow>> rows =
             new ReadOnlyObjectWrapper<>(FXCollections.observableArrayList());
     private final ReadOnlyStringWrapper matches = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper filtering = new ReadOnlyBooleanWrapper();
-    private final BooleanProperty paused = new SimpleBooleanProperty();
-    private final ReadOnlyIntegerWrapper held = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyIntegerWrapper arrivals = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<EventRow> selected = new SimpleObjectProperty<>();
-    private LongConsumer timelineOpener = position -> { };
     private BridgeOutbox bridgeOutbox = new BridgeOutbox();
-    private final ReadOnlyObjectWrapper<EventDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Integer> revealedRow = new ReadOnlyObjectWrapper<>();
-    private final CausationTreeViewModel causation;
+    private LongConsumer timelineOpener = position -> { };
 
     private EventRowList list;
     private EventFilter activeFilter = EventFilter.ALL;
-    private Subscription live;
     private Task<?> scan;
-    private boolean typesSampled;
     private int generation;
-    private final List<EventSummary> heldEvents = new ArrayList<>();
     private long pendingReveal;
-    /** Set while inputs are reset by a command that applies the filter itself. */
-    private boolean quiet;
     /** When the running filter was applied, for the "first rows after" log line. */
     private long filterStarted;
 
     public EventsViewModel(Workspace workspace, TaskExecutor tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
+        this.knownTypes = new KnownTypes(tasks);
+        this.detail = new DetailLoader(tasks, workspace::eventStore, selected::get);
+        this.causation = new CausationTreeViewModel(tasks, this::reveal);
         workspace.session().addListener((obs, old, now) -> storeChanged());
-        selectedTypes.addListener((ListChangeListener<String>) c -> {
-            if (!quiet) {
-                applyFilter();
-            }
-        });
-        paused.addListener((obs, was, now) -> {
-            if (!now) {
-                releaseHeld();
-            }
-        });
-        selected.addListener((obs, old, now) -> loadDetail(now));
-        causation = new CausationTreeViewModel(tasks, this::reveal);
+        selected.addListener((obs, old, now) -> detail.load(now));
         if (workspace.session().get() != null) {
             storeChanged();
         }
@@ -120,36 +80,36 @@ public final class EventsViewModel {
     // Filter inputs, bound by the view.
 
     public StringProperty stream() {
-        return stream;
+        return inputs.stream();
     }
 
     public ObservableList<String> selectedTypes() {
-        return selectedTypes;
+        return inputs.selectedTypes();
     }
 
     public StringProperty correlationId() {
-        return correlationId;
+        return inputs.correlationId();
     }
 
     public StringProperty causationId() {
-        return causationId;
+        return inputs.causationId();
     }
 
     public StringProperty from() {
-        return from;
+        return inputs.from();
     }
 
     public StringProperty to() {
-        return to;
+        return inputs.to();
     }
 
     public StringProperty text() {
-        return text;
+        return inputs.text();
     }
 
     /** Event types seen in the store, for the type picker. */
     public ObservableList<String> knownTypes() {
-        return knownTypes;
+        return knownTypes.types();
     }
 
     // What the view shows.
@@ -174,16 +134,16 @@ public final class EventsViewModel {
 
     /** While paused, arriving events are held back and counted in {@link #held()}. */
     public BooleanProperty paused() {
-        return paused;
+        return tail.paused();
     }
 
     public ReadOnlyIntegerProperty held() {
-        return held.getReadOnlyProperty();
+        return tail.held();
     }
 
     /** Counts batches of live events added to the table, so the view can follow the tail. */
     public ReadOnlyIntegerProperty arrivals() {
-        return arrivals.getReadOnlyProperty();
+        return tail.arrivals();
     }
 
     /** Where "Open in Timeline" goes (an event's position); the workbench connects it to the Timeline view. */
@@ -220,7 +180,7 @@ public final class EventsViewModel {
     }
 
     public ReadOnlyObjectProperty<EventDetail> detail() {
-        return detail.getReadOnlyProperty();
+        return detail.detail();
     }
 
     /** A row the view should select and scroll to, set by {@link #reveal(long)}. */
@@ -258,7 +218,7 @@ public final class EventsViewModel {
     public void applyFilter() {
         EventFilter filter;
         try {
-            filter = buildFilter();
+            filter = inputs.build();
         } catch (IllegalArgumentException e) {
             filterError.set(e.getMessage());
             return;
@@ -268,7 +228,7 @@ public final class EventsViewModel {
         if (store == null) {
             return;
         }
-        stopLive();
+        tail.stop();
         int gen = ++generation;
         if (scan != null) {
             scan.cancel();
@@ -276,7 +236,7 @@ public final class EventsViewModel {
         filtering.set(true);
         filterStarted = System.nanoTime();
         String title = filter.matchesEverything() ? null : "Filtering events";
-        scan = tasks.run(title, progress -> scan(store, filter, progress), found -> {
+        scan = tasks.run(title, progress -> FilteredLog.scan(store, filter, progress), found -> {
             if (gen == generation) {
                 show(store, filter, found);
             }
@@ -285,23 +245,15 @@ public final class EventsViewModel {
     }
 
     public void clearFilter() {
-        stream.set("");
-        correlationId.set("");
-        causationId.set("");
-        from.set("");
-        to.set("");
-        text.set("");
-        if (selectedTypes.isEmpty()) {
+        if (!inputs.clear()) {
             applyFilter();
-        } else {
-            selectedTypes.clear();
         }
     }
 
     /** Shows every event of a correlation. */
     public void filterByCorrelation(String id) {
-        clearInputsQuietly();
-        correlationId.set(id);
+        inputs.clearQuietly();
+        inputs.correlationId().set(id);
         applyFilter();
     }
 
@@ -316,25 +268,13 @@ public final class EventsViewModel {
             return;
         }
         pendingReveal = position;
-        clearInputsQuietly();
+        inputs.clearQuietly();
         applyFilter();
     }
 
     /** Stops the live tail; called when the window closes. */
     public void close() {
-        stopLive();
-    }
-
-    private void clearInputsQuietly() {
-        stream.set("");
-        correlationId.set("");
-        causationId.set("");
-        from.set("");
-        to.set("");
-        text.set("");
-        quiet = true;
-        selectedTypes.clear();
-        quiet = false;
+        tail.stop();
     }
 
     private void select(int row) {
@@ -342,62 +282,16 @@ public final class EventsViewModel {
         revealedRow.set(row);
     }
 
-    EventFilter buildFilter() {
-        String pattern = stream.get().trim();
-        if (!pattern.isEmpty() && pattern.indexOf('*') < 0) {
-            pattern = pattern + "*"; // a plain stream text is a prefix
-        }
-        Instant fromTime = TimeInput.parse("From", from.get());
-        Instant toTime = TimeInput.parse("To", to.get());
-        if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
-            throw new IllegalArgumentException("From must be before To");
-        }
-        return new EventFilter(pattern, Set.copyOf(selectedTypes), correlationId.get(), causationId.get(),
-                fromTime, toTime, text.get());
-    }
-
-    private record Found(RowPositions positions, long head) {
-    }
-
-    /** Unfiltered, only the head is needed; filtered, every matching position up to the head. */
-    private static Found scan(EventStore store, EventFilter filter, BackgroundWork.Progress progress) {
-        long head = store.headPosition();
-        if (filter.matchesEverything()) {
-            return new Found(RowPositions.contiguous(head), head);
-        }
-        RowPositions matching = RowPositions.listed(new long[64], 0);
-        long next = 1;
-        while (next <= head) {
-            List<EventEnvelope> page = store.read(filter, next, SCAN_CHUNK, Direction.FORWARDS);
-            for (EventEnvelope e : page) {
-                if (e.position() > head) {
-                    return new Found(matching, head);
-                }
-                matching.append(e.position());
-            }
-            if (page.size() < SCAN_CHUNK) {
-                break;
-            }
-            if (progress.isCancelled()) {
-                throw new CancellationException("filter changed");
-            }
-            next = page.get(page.size() - 1).position() + 1;
-            progress.update(next, head);
-        }
-        return new Found(matching, head);
-    }
-
-    private void show(EventStore store, EventFilter filter, Found found) {
+    private void show(EventStore store, EventFilter filter, FilteredLog.Found found) {
         LOG.info("{} rows match {} ({} ms)", found.positions().size(), filter, elapsedMs());
         activeFilter = filter;
-        list = new EventRowList(found.positions(), pageLoader(store, filter));
-        heldEvents.clear();
-        held.set(0);
+        list = new EventRowList(found.positions(), FilteredLog.pages(tasks, store, filter, firstRowsLogged(store)));
         selected.set(null);
         rows.set(list);
         filtering.set(false);
         updateMatches();
-        startLive(store, filter, found.head() + 1);
+        tail.start(store, filter, found.head() + 1, list,
+                batch -> knownTypes.add(batch.stream().map(EventSummary::eventType).toList()), this::updateMatches);
         if (pendingReveal > 0) {
             int row = list.rowOf(pendingReveal);
             pendingReveal = 0;
@@ -407,74 +301,21 @@ public final class EventsViewModel {
         }
     }
 
-    private EventRowList.PageLoader pageLoader(EventStore store, EventFilter filter) {
+    /** Every page's types join the picker; the first page is logged with its delay and starts the type sample. */
+    private Consumer<List<EventSummary>> firstRowsLogged(EventStore store) {
         boolean[] first = {true};
-        return (fromPosition, count, onLoaded, onFailed) -> {
-            long asked = System.nanoTime();
-            Task<List<EventSummary>> page = tasks.run(
-                    progress -> store.read(filter, fromPosition, count, Direction.FORWARDS).stream()
-                            .map(EventSummary::of).toList(),
-                    rows -> {
-                        if (first[0]) {
-                            first[0] = false;
-                            LOG.info("First rows shown {} ms after the table asked for them ({} ms after the filter"
-                                    + " was applied)", (System.nanoTime() - asked) / 1_000_000, elapsedMs());
-                            sampleTypesOnce(store);
-                        }
-                        addKnownTypes(rows.stream().map(EventSummary::eventType).collect(Collectors.toSet()));
-                        onLoaded.accept(rows);
-                    });
-            page.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> onFailed.run());
-            page.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> onFailed.run());
+        return page -> {
+            if (first[0]) {
+                first[0] = false;
+                LOG.info("First rows shown {} ms after the filter was applied", elapsedMs());
+                knownTypes.sampleOnce(store);
+            }
+            knownTypes.add(page.stream().map(EventSummary::eventType).collect(Collectors.toSet()));
         };
     }
 
     private long elapsedMs() {
         return (System.nanoTime() - filterStarted) / 1_000_000;
-    }
-
-    private void startLive(EventStore store, EventFilter filter, long fromPosition) {
-        int gen = generation;
-        FxBatcher<EventSummary> batcher = new FxBatcher<>(batch -> arrived(gen, batch));
-        Predicate<EventEnvelope> matches = filter.predicate();
-        live = store.subscribe(fromPosition, e -> {
-            if (matches.test(e)) {
-                batcher.add(EventSummary.of(e));
-            }
-        });
-    }
-
-    private void stopLive() {
-        if (live != null) {
-            live.cancel();
-            live = null;
-        }
-    }
-
-    private void arrived(int gen, List<EventSummary> batch) {
-        if (gen != generation) {
-            return;
-        }
-        addKnownTypes(batch.stream().map(EventSummary::eventType).toList());
-        if (paused.get()) {
-            heldEvents.addAll(batch);
-            held.set(heldEvents.size());
-            return;
-        }
-        list.append(batch);
-        updateMatches();
-        arrivals.set(arrivals.get() + 1);
-    }
-
-    private void releaseHeld() {
-        if (list == null || heldEvents.isEmpty()) {
-            return;
-        }
-        list.append(List.copyOf(heldEvents));
-        heldEvents.clear();
-        held.set(0);
-        updateMatches();
-        arrivals.set(arrivals.get() + 1);
     }
 
     private void updateMatches() {
@@ -487,63 +328,12 @@ public final class EventsViewModel {
     }
 
     private void storeChanged() {
-        stopLive();
+        tail.stop();
         causation.clear();
         knownTypes.clear();
-        typesSampled = false;
-        detail.set(null);
-        EventStore store = workspace.eventStore();
-        if (store == null) {
-            return;
+        detail.clear();
+        if (workspace.eventStore() != null) {
+            applyFilter();
         }
-        applyFilter();
-    }
-
-    /**
-     * The types at both ends of the log. The store has no list of its types and reading a
-     * million events for one costs seconds of CPU, so the picker starts from this sample and
-     * grows with every page read and every event that arrives.
-     */
-    private static Set<String> sampleTypes(EventStore store) {
-        Set<String> types = new HashSet<>();
-        store.read(EventFilter.ALL, 1, TYPE_SAMPLE, Direction.FORWARDS).forEach(e -> types.add(e.eventType()));
-        store.read(EventFilter.ALL, Long.MAX_VALUE, TYPE_SAMPLE, Direction.BACKWARDS)
-                .forEach(e -> types.add(e.eventType()));
-        return types;
-    }
-
-    /** After the first rows are shown, so the sample never delays them. */
-    private void sampleTypesOnce(EventStore store) {
-        if (!typesSampled) {
-            typesSampled = true;
-            tasks.run(progress -> sampleTypes(store), types -> {
-                if (workspace.eventStore() == store) {
-                    addKnownTypes(types);
-                }
-            });
-        }
-    }
-
-    private void addKnownTypes(Collection<String> types) {
-        TreeSet<String> merged = new TreeSet<>(knownTypes);
-        if (merged.addAll(types)) {
-            knownTypes.setAll(merged);
-        }
-    }
-
-    private void loadDetail(EventRow row) {
-        if (row == null) {
-            detail.set(null);
-            return;
-        }
-        EventStore store = workspace.eventStore();
-        long position = row.position();
-        Consumer<EventDetail> show = d -> {
-            EventRow now = selected.get();
-            if (now != null && now.position() == position) {
-                detail.set(d);
-            }
-        };
-        tasks.run(progress -> EventDetail.of(EventAt.read(store, position)), show);
     }
 }

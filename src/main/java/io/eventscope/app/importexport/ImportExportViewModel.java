@@ -87,6 +87,16 @@ public final class ImportExportViewModel {
                 : new ExportSuggestion(selected.streamId(), selected.correlationId() == null ? "" : selected.correlationId());
     }
 
+    /** A fresh import form for {@code file}; call with a store open. */
+    public ImportFormViewModel importForm(Path file) {
+        return new ImportFormViewModel(file, storeName());
+    }
+
+    /** A fresh export form, starting from {@link #exportSuggestion()}; call with a store open. */
+    public ExportFormViewModel exportForm() {
+        return new ExportFormViewModel(storeName(), exportSuggestion());
+    }
+
     /** The stream and correlation the export dialog offers. */
     public record ExportSuggestion(String streamId, String correlationId) {
     }

@@ -8,7 +8,7 @@ import io.eventscope.app.ViewFactory;
 import io.eventscope.app.connect.ConnectionView;
 import io.eventscope.app.connect.ConnectionViewModel;
 import io.eventscope.app.cases.CaseDialogs;
-import io.eventscope.app.importexport.ImportExportDialogs;
+import io.eventscope.app.importexport.ImportExportView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -48,7 +48,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class MainWindowView {
     private final MainWindowViewModel model;
     private final ViewFactory views;
-    private final ImportExportDialogs importExport;
+    private final ImportExportView importExport;
     private final ConnectionViewModel connection;
     private static final ButtonType CONNECT = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
 
@@ -69,7 +69,7 @@ public final class MainWindowView {
     @FXML private ProgressBar taskProgress;
     @FXML private Button cancelTaskButton;
 
-    public MainWindowView(MainWindowViewModel model, ViewFactory views, ImportExportDialogs importExport,
+    public MainWindowView(MainWindowViewModel model, ViewFactory views, ImportExportView importExport,
                           CaseDialogs cases, ConnectionViewModel connection) {
         this.model = model;
         this.views = views;

@@ -6,8 +6,10 @@ import io.eventscope.app.StoreSession;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
 import io.eventscope.engine.domain.Engine;
+import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.timeline.CorrelationTimeline;
+import io.eventscope.shop.order.Order;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -21,10 +23,12 @@ import javafx.collections.ObservableList;
 
 /**
  * Correlation mode: scrubs the global position across every stream one correlation ID touched,
- * showing each aggregate's state at that moment. Like the stream scrubber, one computation at a
+ * showing each aggregate's state at that moment and the order's read-model row. Like the stream scrubber, one computation at a
  * time, newest request wins.
  */
 public final class CorrelationViewModel {
+    private static final String ORDER = Order.type().name();
+
     private final Workspace workspace;
     private final TaskExecutor tasks;
 
@@ -38,8 +42,10 @@ public final class CorrelationViewModel {
     private final ObservableList<EventItem> events = FXCollections.observableArrayList();
     private final ObservableList<AggregateCard> aggregates = FXCollections.observableArrayList();
 
+    private final OrderRowViewModel orderRow;
     private CorrelationTimeline timeline;
     private BiConsumer<String, Long> whatIfOpener = (stream, version) -> { };
+    private String orderStream;
     private int generation;
     private final NewestRequestWins<Integer, List<AggregateCard>> steps;
 
@@ -47,6 +53,7 @@ public final class CorrelationViewModel {
         this.workspace = workspace;
         this.tasks = tasks;
         this.steps = new NewestRequestWins<>(tasks, this::stepWork, this::showStep);
+        this.orderRow = new OrderRowViewModel(workspace, tasks);
         workspace.session().addListener((obs, old, now) -> sessionChanged(now));
     }
 
@@ -79,6 +86,8 @@ public final class CorrelationViewModel {
                 return;
             }
             timeline = loaded;
+            orderStream = loaded.events().stream().filter(e -> ORDER.equals(e.aggregateType()))
+                    .map(EventEnvelope::streamId).findFirst().orElse(null);
             correlationId.set(wantedId);
             events.setAll(loaded.events().stream().map(EventItem::of).toList());
             lastStep.set(loaded.lastStep());
@@ -92,6 +101,7 @@ public final class CorrelationViewModel {
         }
         step.set(Math.max(0, Math.min(newStep, lastStep.get())));
         steps.request(step.get());
+        orderRow.show(orderStream, timeline.positionAt(step.get()));
     }
 
     public void previous() {
@@ -141,6 +151,8 @@ public final class CorrelationViewModel {
 
     private int reset() {
         timeline = null;
+        orderStream = null;
+        orderRow.clear();
         correlationId.set("");
         error.set("");
         events.clear();
@@ -191,8 +203,14 @@ public final class CorrelationViewModel {
         return aggregates;
     }
 
+    /** The order's read-model row at the step's position. */
+    public OrderRowViewModel orderRow() {
+        return orderRow;
+    }
+
     public void close() {
         steps.forget();
+        orderRow.close();
         generation++;
     }
 }

@@ -16,7 +16,7 @@ public final class ScrubberControls {
         scrubber.length().addListener((obs, old, length) -> {
             syncing[0] = true;
             slider.setMax(Math.max(1, length.longValue()));
-            slider.setMajorTickUnit(TimelineView.tickUnit(length.longValue()));
+            slider.setMajorTickUnit(ScrubControls.tickUnit(length.longValue()));
             slider.setMinorTickCount(0);
             syncing[0] = false;
         });

@@ -1,5 +1,6 @@
 package io.eventscope.cli.bench;
 
+import io.eventscope.engine.store.LogPages;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.store.Direction;
@@ -183,16 +184,12 @@ public final class StoreBenchmarks {
     }
 
     private static long readAll(EventStore store) {
-        long read = 0;
-        long next = 1;
-        while (true) {
-            List<EventEnvelope> page = store.read(EventFilter.ALL, next, PAGE, Direction.FORWARDS);
-            read += page.size();
-            if (page.size() < PAGE) {
-                return read;
-            }
-            next = page.get(page.size() - 1).position() + 1;
-        }
+        long[] read = {0};
+        LogPages.forEach(store, EventFilter.ALL, 1, PAGE, page -> {
+            read[0] += page.size();
+            return true;
+        });
+        return read[0];
     }
 
     static long rawHead(BenchContext ctx) throws Exception {

@@ -1,7 +1,7 @@
 package io.eventscope.cli.bench;
 
+import io.eventscope.engine.store.LogPages;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
@@ -11,7 +11,6 @@ import io.eventscope.engine.io.ImportReport;
 import io.eventscope.engine.io.NdjsonExporter;
 import io.eventscope.engine.io.NdjsonImporter;
 import io.eventscope.engine.io.ProgressMonitor;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.OpenStore;
@@ -92,12 +91,12 @@ public final class VersioningBenchmarks {
 
     /** Reads the whole log page by page, as the dry run and export do; returns how many events. */
     private static long readAll(OpenStore store) {
-        long read = 0;
-        for (List<EventEnvelope> page = store.store().read(EventFilter.ALL, 1, BATCH, Direction.FORWARDS); !page.isEmpty();
-             page = store.store().read(EventFilter.ALL, page.get(page.size() - 1).position() + 1, BATCH, Direction.FORWARDS)) {
-            read += page.size();
-        }
-        return read;
+        long[] read = {0};
+        LogPages.forEach(store.store(), EventFilter.ALL, 1, BATCH, page -> {
+            read[0] += page.size();
+            return true;
+        });
+        return read[0];
     }
 
     private static double rate(long count, long startNanos) {

@@ -1,7 +1,7 @@
 package io.eventscope.engine.domain;
 
+import io.eventscope.engine.store.LogPages;
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import java.util.ArrayDeque;
@@ -19,7 +19,6 @@ import java.util.Map;
  * the correlation (a root command, or events imported without their command) is a root.
  */
 public final class CausationTrees {
-    private static final int PAGE = 1000;
     private static final Comparator<CausationNode> CHRONOLOGICAL = Comparator
             .comparing(CausationNode::timestamp)
             .thenComparingLong(n -> n.isCommand() ? Long.MIN_VALUE : n.event().position());
@@ -48,16 +47,7 @@ public final class CausationTrees {
     }
 
     private List<EventEnvelope> eventsOf(String correlationId) {
-        List<EventEnvelope> all = new ArrayList<>();
-        long from = 1;
-        while (true) {
-            List<EventEnvelope> page = store.read(EventFilter.correlation(correlationId), from, PAGE, Direction.FORWARDS);
-            all.addAll(page);
-            if (page.size() < PAGE) {
-                return all;
-            }
-            from = page.get(page.size() - 1).position() + 1;
-        }
+        return LogPages.all(store, EventFilter.correlation(correlationId));
     }
 
     private static void link(String id, String causationId, Map<String, JournalEntry> commands,

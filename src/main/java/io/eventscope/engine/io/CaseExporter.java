@@ -1,5 +1,6 @@
 package io.eventscope.engine.io;
 
+import io.eventscope.engine.store.LogPages;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventscope.engine.domain.CommandJournal;
@@ -70,10 +71,7 @@ public final class CaseExporter {
     public long exportCorrelation(String correlationId, Path out, ProgressMonitor monitor) {
         Set<String> streams = new TreeSet<>();
         EventFilter filter = EventFilter.correlation(correlationId);
-        for (List<EventEnvelope> page = storedEvents.read(filter, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = storedEvents.read(filter, page.get(page.size() - 1).position() + 1, PAGE, Direction.FORWARDS)) {
-            page.forEach(e -> streams.add(e.streamId()));
-        }
+        LogPages.all(storedEvents, filter).forEach(e -> streams.add(e.streamId()));
         List<JournalEntry> commands = journal.byCorrelationId(correlationId);
         if (streams.isEmpty() && commands.isEmpty()) {
             throw new IllegalArgumentException("no events and no commands with correlation id '" + correlationId

@@ -69,15 +69,15 @@ public interface EventStore extends AutoCloseable {
      */
     default Map<String, Map<Integer, Long>> countBySchemaVersion(long toPosition) {
         Map<String, Map<Integer, Long>> counts = new TreeMap<>();
-        for (List<EventEnvelope> page = read(EventFilter.ALL, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = read(EventFilter.ALL, page.get(page.size() - 1).position() + 1, PAGE, Direction.FORWARDS)) {
+        LogPages.forEach(this, EventFilter.ALL, 1, PAGE, page -> {
             for (EventEnvelope e : page) {
                 if (e.position() > toPosition) {
-                    return counts;
+                    return false;
                 }
                 counts.computeIfAbsent(e.eventType(), t -> new TreeMap<>()).merge(e.schemaVersion(), 1L, Long::sum);
             }
-        }
+            return true;
+        });
         return counts;
     }
 
@@ -90,17 +90,17 @@ public interface EventStore extends AutoCloseable {
                                                   long toPosition, int limit) {
         List<EventEnvelope> out = new ArrayList<>();
         EventFilter ofType = EventFilter.type(eventType);
-        for (List<EventEnvelope> page = read(ofType, fromPosition, PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = read(ofType, page.get(page.size() - 1).position() + 1, PAGE, Direction.FORWARDS)) {
+        LogPages.forEach(this, ofType, fromPosition, PAGE, page -> {
             for (EventEnvelope e : page) {
                 if (e.position() > toPosition || out.size() == limit) {
-                    return out;
+                    return false;
                 }
                 if (e.schemaVersion() == schemaVersion) {
                     out.add(e);
                 }
             }
-        }
+            return true;
+        });
         return out;
     }
 

@@ -45,17 +45,10 @@ public final class StoreVerifier {
     }
 
     private VerificationReport run(EventStore store) {
-        long next = 1;
-        while (true) {
-            List<EventEnvelope> page = store.read(EventFilter.ALL, next, PAGE, Direction.FORWARDS);
-            for (EventEnvelope e : page) {
-                check(e);
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-            next = Math.max(next, page.get(page.size() - 1).position()) + 1;
-        }
+        LogPages.forEach(store, EventFilter.ALL, 1, PAGE, page -> {
+            page.forEach(this::check);
+            return true;
+        });
         long head = store.headPosition();
         if (head != lastPosition) {
             add("head-position", 0, "the store reports head position " + head + " but its last event is at "

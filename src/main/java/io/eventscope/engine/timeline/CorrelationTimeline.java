@@ -1,5 +1,6 @@
 package io.eventscope.engine.timeline;
 
+import io.eventscope.engine.store.LogPages;
 import io.eventscope.engine.domain.StreamState;
 import io.eventscope.engine.domain.TimeTravel;
 import io.eventscope.engine.event.EventEnvelope;
@@ -17,7 +18,6 @@ import java.util.List;
  * correlations' events on shared streams (a stock item many orders reserve).
  */
 public final class CorrelationTimeline {
-    private static final int PAGE = 1000;
 
     private final EventStore store;
     private final TimeTravel timeTravel;
@@ -37,17 +37,7 @@ public final class CorrelationTimeline {
 
     /** Reads the correlation's events; fails naming the ID when there are none. */
     public static CorrelationTimeline load(EventStore store, TimeTravel timeTravel, String correlationId) {
-        List<EventEnvelope> events = new ArrayList<>();
-        EventFilter filter = EventFilter.correlation(correlationId);
-        long from = 1;
-        while (true) {
-            List<EventEnvelope> page = store.read(filter, from, PAGE, Direction.FORWARDS);
-            events.addAll(page);
-            if (page.size() < PAGE) {
-                break;
-            }
-            from = page.get(page.size() - 1).position() + 1;
-        }
+        List<EventEnvelope> events = LogPages.all(store, EventFilter.correlation(correlationId));
         if (events.isEmpty()) {
             throw new IllegalArgumentException("no events with correlation ID '" + correlationId + "' in " + store.describe());
         }

@@ -1,5 +1,6 @@
 package io.eventscope.engine.whatif;
 
+import io.eventscope.engine.store.LogPages;
 import io.eventscope.engine.domain.AggregateType;
 import io.eventscope.engine.domain.CommandEnvelope;
 import io.eventscope.engine.domain.CommandJournal;
@@ -292,10 +293,7 @@ public final class WhatIf {
                 commands.addAll(journal.byCorrelationId(scope.correlationId()));
                 commands.stream().map(JournalEntry::streamId).filter(s -> s != null).forEach(streams::add);
                 EventFilter filter = EventFilter.correlation(scope.correlationId());
-                for (List<EventEnvelope> page = store.read(filter, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
-                     page = store.read(filter, page.get(page.size() - 1).position() + 1, PAGE, Direction.FORWARDS)) {
-                    page.forEach(e -> streams.add(e.streamId()));
-                }
+                LogPages.all(store, filter).forEach(e -> streams.add(e.streamId()));
                 if (streams.isEmpty()) {
                     throw new IllegalArgumentException("no events and no commands with correlation id '"
                             + scope.correlationId() + "' in " + store.describe());

@@ -1,9 +1,9 @@
 package io.eventscope.shop.saga;
 
+import io.eventscope.engine.store.LogPages;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.saga.SagaStatus;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.shop.inventory.Inventory;
@@ -46,8 +46,7 @@ final class Invariants {
 
     private void read(EventStore store) {
         Inventory inventory = new Inventory();
-        for (List<EventEnvelope> page = store.read(EventFilter.ALL, 1, EventStore.PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = store.read(EventFilter.ALL, page.get(page.size() - 1).position() + 1, EventStore.PAGE, Direction.FORWARDS)) {
+        LogPages.forEach(store, EventFilter.ALL, 1, EventStore.PAGE, page -> {
             for (EventEnvelope e : page) {
                 JsonNode d = e.data();
                 switch (e.eventType()) {
@@ -74,7 +73,8 @@ final class Invariants {
                     stock.put(e.aggregateId(), inventory.evolve(stock.getOrDefault(e.aggregateId(), InventoryState.NONE), event));
                 }
             }
-        }
+            return true;
+        });
     }
 
     private void hold(JsonNode d, long sign) {

@@ -1,5 +1,6 @@
 package io.eventscope.shop.saga;
 
+import io.eventscope.engine.store.LogPages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,15 +32,15 @@ public final class SagaRecords {
     /** Hands each saga to {@code each} in start order; {@code status} null for every saga. */
     public static void forEach(EventStore store, SagaStatus status, Consumer<SagaRecord> each) {
         EventFilter started = EventFilter.type(SagaStarted.class.getSimpleName());
-        for (List<EventEnvelope> page = store.read(started, 1, EventStore.PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = store.read(started, page.get(page.size() - 1).position() + 1, EventStore.PAGE, Direction.FORWARDS)) {
+        LogPages.forEach(store, started, 1, EventStore.PAGE, page -> {
             for (EventEnvelope start : page) {
                 SagaRecord saga = read(store, start.streamId());
                 if (status == null || saga.status() == status) {
                     each.accept(saga);
                 }
             }
-        }
+            return true;
+        });
     }
 
     public static List<SagaRecord> list(EventStore store, SagaStatus status) {

@@ -89,7 +89,7 @@ class EventsViewModelTest {
 
     /** Reads of the log other than the type picker's sample of its two ends. */
     private static List<ReadsRecorded.Read> pageReads(ReadsRecorded store) {
-        return store.reads().stream().filter(r -> r.limit() != EventsViewModel.TYPE_SAMPLE).toList();
+        return store.reads().stream().filter(r -> r.limit() != KnownTypes.TYPE_SAMPLE).toList();
     }
 
     private EventRow rowAt(int row) {

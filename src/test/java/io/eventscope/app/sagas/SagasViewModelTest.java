@@ -135,7 +135,7 @@ class SagasViewModelTest {
 
         fx(model::openTimeline);
         assertThat(fx(() -> navigation.selected().get().id())).isEqualTo("timeline");
-        waitUntil(() -> saga.streamId().equals(fx(() -> timeline.streamId().get())));
+        waitUntil(() -> saga.streamId().equals(fx(() -> timeline.stream().streamId().get())));
     }
 
     @Test

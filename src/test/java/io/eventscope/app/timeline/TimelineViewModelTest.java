@@ -66,18 +66,18 @@ class TimelineViewModelTest {
     }
 
     private void waitForVersion(long version) {
-        waitUntil(() -> fx(() -> model.shownVersion().get() == version && model.position().get() == version));
+        waitUntil(() -> fx(() -> model.scrubber().shownVersion().get() == version && model.scrubber().position().get() == version));
     }
 
     private String value(String pointer) {
         return fx(() -> {
-            StateNode node = model.state().get().find(pointer);
+            StateNode node = model.scrubber().state().get().find(pointer);
             return node == null ? null : node.value();
         });
     }
 
     private boolean changed(String pointer) {
-        return fx(() -> model.state().get().find(pointer).changed());
+        return fx(() -> model.scrubber().state().get().find(pointer).changed());
     }
 
     @Test
@@ -85,15 +85,15 @@ class TimelineViewModelTest {
         open("parcel-1", Long.MAX_VALUE);
         waitForVersion(Parcels.LENGTH);
 
-        assertThat(fx(() -> model.length().get())).isEqualTo(Parcels.LENGTH);
-        assertThat(fx(() -> model.foldedBy().get())).isEqualTo("generic JSON merge (no decider)");
-        assertThat(fx(() -> model.events().size())).isEqualTo(30);
+        assertThat(fx(() -> model.scrubber().length().get())).isEqualTo(Parcels.LENGTH);
+        assertThat(fx(() -> model.stream().foldedBy().get())).isEqualTo("generic JSON merge (no decider)");
+        assertThat(fx(() -> model.stream().events().size())).isEqualTo(30);
         assertThat(value("/status")).isEqualTo("\"LOST\"");
 
         act(model::first);
         waitForVersion(0);
-        assertThat(fx(() -> model.state().get().children())).isEmpty();
-        assertThat(fx(() -> model.eventTitle().get())).isEqualTo("v0 · initial state");
+        assertThat(fx(() -> model.scrubber().state().get().children())).isEmpty();
+        assertThat(fx(() -> model.scrubber().eventTitle().get())).isEqualTo("v0 · initial state");
 
         act(model::next);
         waitForVersion(1);
@@ -118,11 +118,11 @@ class TimelineViewModelTest {
         act(() -> model.openEvent(22));
 
         waitForVersion(21);
-        assertThat(fx(() -> model.streamId().get())).isEqualTo("parcel-1");
-        assertThat(fx(() -> model.eventTitle().get())).startsWith("v21 · ItemRemoved");
+        assertThat(fx(() -> model.stream().streamId().get())).isEqualTo("parcel-1");
+        assertThat(fx(() -> model.scrubber().eventTitle().get())).startsWith("v21 · ItemRemoved");
 
         act(() -> model.openEvent(999));
-        waitUntil(() -> fx(() -> model.streamError().get()).equals("No event at position 999"));
+        waitUntil(() -> fx(() -> model.stream().streamError().get()).equals("No event at position 999"));
     }
 
     @Test
@@ -130,12 +130,12 @@ class TimelineViewModelTest {
         open("parcel-1", 21);
         waitForVersion(21);
 
-        assertThat(fx(() -> model.eventTitle().get())).isEqualTo("v21 · ItemRemoved · 2026-03-01 08:05:00.000");
+        assertThat(fx(() -> model.scrubber().eventTitle().get())).isEqualTo("v21 · ItemRemoved · 2026-03-01 08:05:00.000");
         assertThat(changed("/items/0")).isTrue();
         assertThat(changed("/weight")).isFalse();
         assertThat(changed("/status")).isFalse();
-        assertThat(fx(() -> model.state().get().find("/items").leadsToChange())).isTrue();
-        assertThat(fx(() -> List.copyOf(model.changes()))).containsExactly(
+        assertThat(fx(() -> model.scrubber().state().get().find("/items").leadsToChange())).isTrue();
+        assertThat(fx(() -> List.copyOf(model.scrubber().changes()))).containsExactly(
                 new ChangeRow("remove", "/items/0", "\"lamp\"", "—"));
 
         act(() -> model.jumpTo(22));
@@ -150,15 +150,15 @@ class TimelineViewModelTest {
         open("parcel-1", 0);
         waitForVersion(0);
         act(() -> {
-            model.addTypeBreakpoint("ParcelShipped");
-            model.speed().set(16);
-            model.play();
+            model.breakpoints().addTypeBreakpoint("ParcelShipped");
+            model.playback().speed().set(16);
+            model.playback().play();
         });
 
-        waitUntil(() -> fx(() -> !model.playing().get() && model.shownVersion().get() == 22));
-        assertThat(fx(() -> model.status().get())).isEqualTo("Stopped at v22: event ParcelShipped");
+        waitUntil(() -> fx(() -> !model.playback().playing().get() && model.scrubber().shownVersion().get() == 22));
+        assertThat(fx(() -> model.playback().status().get())).isEqualTo("Stopped at v22: event ParcelShipped");
         assertThat(value("/status")).isEqualTo("\"SHIPPED\"");
-        assertThat(fx(() -> model.position().get())).isEqualTo(22);
+        assertThat(fx(() -> model.scrubber().position().get())).isEqualTo(22);
     }
 
     @Test
@@ -166,14 +166,14 @@ class TimelineViewModelTest {
         open("parcel-1", 3);
         waitForVersion(3);
         act(() -> {
-            model.conditionText().set("weight > 1500 && items.length == 2");
-            assertThat(model.addConditionBreakpoint()).isTrue();
-            model.speed().set(16);
-            model.togglePlay();
+            model.breakpoints().conditionText().set("weight > 1500 && items.length == 2");
+            assertThat(model.breakpoints().addConditionBreakpoint()).isTrue();
+            model.playback().speed().set(16);
+            model.playback().togglePlay();
         });
 
-        waitUntil(() -> fx(() -> !model.playing().get() && model.shownVersion().get() == 16));
-        assertThat(fx(() -> model.status().get())).isEqualTo("Stopped at v16: when weight > 1500 && items.length == 2");
+        waitUntil(() -> fx(() -> !model.playback().playing().get() && model.scrubber().shownVersion().get() == 16));
+        assertThat(fx(() -> model.playback().status().get())).isEqualTo("Stopped at v16: when weight > 1500 && items.length == 2");
     }
 
     @Test
@@ -181,36 +181,36 @@ class TimelineViewModelTest {
         open("parcel-1", 0);
         waitForVersion(0);
         act(() -> {
-            model.speed().set(16);
-            model.realTime().set(true);
-            model.play();
+            model.playback().speed().set(16);
+            model.playback().realTime().set(true);
+            model.playback().play();
         });
 
-        waitUntil(() -> fx(() -> !model.playing().get() && model.shownVersion().get() == 30));
-        assertThat(fx(() -> model.status().get())).isEqualTo("Reached the end");
+        waitUntil(() -> fx(() -> !model.playback().playing().get() && model.scrubber().shownVersion().get() == 30));
+        assertThat(fx(() -> model.playback().status().get())).isEqualTo("Reached the end");
     }
 
     @Test
     void aBadConditionIsRefusedWithThePlaceOfTheProblem() {
         act(() -> {
-            model.conditionText().set("status = \"LOST\"");
-            assertThat(model.addConditionBreakpoint()).isFalse();
+            model.breakpoints().conditionText().set("status = \"LOST\"");
+            assertThat(model.breakpoints().addConditionBreakpoint()).isFalse();
         });
 
-        assertThat(fx(() -> model.conditionError().get()))
+        assertThat(fx(() -> model.breakpoints().conditionError().get()))
                 .isEqualTo("column 8: expected '==' to compare, found a single '='\nstatus = \"LOST\"\n       ^");
-        assertThat(fx(() -> model.breakpoints())).isEmpty();
+        assertThat(fx(() -> model.breakpoints().breakpoints())).isEmpty();
     }
 
     @Test
     void blameNamesTheEventThatLastSetAFieldAndEveryChange() {
         open("parcel-1", 25);
         waitForVersion(25);
-        act(() -> model.blame("/status"));
+        act(() -> model.blame().blame("/status"));
 
-        waitUntil(() -> fx(() -> model.blameRows().size() == 2));
-        assertThat(fx(() -> model.blameSummary().get())).isEqualTo("Set by v22 ParcelShipped · 2 changes up to v25");
-        assertThat(fx(() -> List.copyOf(model.blameRows()))).containsExactly(
+        waitUntil(() -> fx(() -> model.blame().blameRows().size() == 2));
+        assertThat(fx(() -> model.blame().blameSummary().get())).isEqualTo("Set by v22 ParcelShipped · 2 changes up to v25");
+        assertThat(fx(() -> List.copyOf(model.blame().blameRows()))).containsExactly(
                 new BlameRow(1, "ParcelRegistered", "—", "\"REGISTERED\""),
                 new BlameRow(22, "ParcelShipped", "\"REGISTERED\"", "\"SHIPPED\""));
     }
@@ -218,17 +218,17 @@ class TimelineViewModelTest {
     @Test
     void anUnknownStreamIsNamedAndTheSearchBoxCompletesKnownOnes() {
         open("parcel-404", 0);
-        waitUntil(() -> fx(() -> model.streamError().get()).equals("No stream 'parcel-404' in this store"));
-        assertThat(model.suggest("")).as("streams are listed only when the search box is used").isEmpty();
+        waitUntil(() -> fx(() -> model.stream().streamError().get()).equals("No stream 'parcel-404' in this store"));
+        assertThat(model.stream().suggest("")).as("streams are listed only when the search box is used").isEmpty();
 
         fx(() -> {
-            model.refreshStreams();
+            model.stream().refreshStreams();
             return null;
         });
-        waitUntil(() -> !model.suggest("").isEmpty());
-        assertThat(model.suggest("PAR")).containsExactly("parcel-1");
-        assertThat(model.suggest("r")).containsExactly("courier-7", "depot-north", "parcel-1");
-        assertThat(model.suggest("de")).containsExactly("depot-north");
+        waitUntil(() -> !model.stream().suggest("").isEmpty());
+        assertThat(model.stream().suggest("PAR")).containsExactly("parcel-1");
+        assertThat(model.stream().suggest("r")).containsExactly("courier-7", "depot-north", "parcel-1");
+        assertThat(model.stream().suggest("de")).containsExactly("depot-north");
     }
 
     @Test

@@ -1,0 +1,45 @@
+package io.eventscope.engine.store;
+
+import io.eventscope.engine.event.EventEnvelope;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one loop that reads the global log forwards page by page. A page shorter than asked for
+ * is the end: every store's read returns {@code limit} events while there are that many, so a
+ * filtered scan never reads the tail past its last match twice.
+ */
+public final class LogPages {
+    private LogPages() {
+    }
+
+    /** What is done with each page; false stops the reading. */
+    @FunctionalInterface
+    public interface PageReader<X extends Exception> {
+        boolean read(List<EventEnvelope> page) throws X;
+    }
+
+    /**
+     * Hands {@code reader} each page of events matching {@code filter}, from position
+     * {@code from} on, until the log ends or the reader returns false.
+     */
+    public static <X extends Exception> void forEach(EventStore store, EventFilter filter, long from, int pageSize,
+                                                     PageReader<X> reader) throws X {
+        long next = from;
+        while (true) {
+            List<EventEnvelope> page = store.read(filter, next, pageSize, Direction.FORWARDS);
+            if (page.isEmpty() || !reader.read(page) || page.size() < pageSize) {
+                return;
+            }
+            // max: a damaged store (the verifier reads those) may return a lower last position; never loop.
+            next = Math.max(next, page.get(page.size() - 1).position()) + 1;
+        }
+    }
+
+    /** Every event matching {@code filter}, in position order. */
+    public static List<EventEnvelope> all(EventStore store, EventFilter filter) {
+        List<EventEnvelope> events = new ArrayList<>();
+        forEach(store, filter, 1, EventStore.PAGE, events::addAll);
+        return events;
+    }
+}

@@ -33,7 +33,7 @@ final class H2Dialect implements Dialect {
     @Override
     public ConnectionPoolDataSource dataSource(String jdbcUrl) {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(jdbcUrl);
+        ds.setURL(Database.withH2FileSettings(jdbcUrl));
         ds.setUser("sa");
         ds.setPassword("");
         return ds;

@@ -33,7 +33,8 @@ class BenchCommandTest {
         List<JsonNode> lines = out.toString().lines().map(Json::parse).toList();
         Map<String, JsonNode> figures = lines.stream().collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
         List<String> expected = new ArrayList<>(List.of("append-batch100", "append-single",
-                "replay", "lookup-correlation", "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
+                "store-growth-append-single", "store-growth", "store-growth-closed", "replay", "lookup-correlation",
+                "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
                 "fold-json-merge", "timeline-open", "timeline-jump", "upcast-dry-run", "export-ndjson", "import-ndjson",
                 "what-if-branch", "cli-start", "window-start",
                 "saga-simulate-orchestration", "saga-simulate-choreography"));
@@ -49,6 +50,14 @@ class BenchCommandTest {
             assertThat(f.get("ratio").asDouble())
                     .isCloseTo(f.get("value").asDouble() / f.get("baseline").asDouble(), within(0.01));
         }
+        for (String growth : List.of("store-growth", "store-growth-closed")) {
+            JsonNode f = figures.get(growth);
+            assertThat(f.get("unit").asText()).isEqualTo("bytes/event");
+            assertThat(f.get("baseline").asDouble()).isPositive();
+            assertThat(f.get("ratio").asDouble())
+                    .isCloseTo(f.get("value").asDouble() / f.get("baseline").asDouble(), within(0.01));
+        }
+        assertThat(figures.get("store-growth-append-single").get("value").asDouble()).isPositive();
         JsonNode lookup = figures.get("lookup-correlation");
         assertThat(lookup.get("unit").asText()).isEqualTo("ms");
         assertThat(lookup.get("p99").asDouble()).isGreaterThanOrEqualTo(lookup.get("value").asDouble());

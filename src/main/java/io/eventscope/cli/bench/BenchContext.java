@@ -34,6 +34,11 @@ public final class BenchContext implements AutoCloseable {
         return dir;
     }
 
+    /** Whether the stores under test are on a PostgreSQL server rather than H2 files. */
+    public boolean onPostgres() {
+        return postgres != null;
+    }
+
     /** How many events the loaded store should hold. */
     public long events() {
         return events;

@@ -47,8 +47,7 @@ public final class AppendingChild {
         for (long i = 1; ; i++) {
             List<NewEvent> batch = new ArrayList<>();
             for (long n = 0; n <= (single ? 0 : i % 3); n++) {
-                batch.add(NewEvent.of("Ticked", Json.object().put("i", i).put("n", n).put("note", UUID.randomUUID().toString()),
-                        Metadata.of("child", UUID.randomUUID().toString(), UUID.randomUUID().toString())));
+                batch.add(tick(i, n));
             }
             AppendResult result = store.append(stream, ExpectedVersion.ANY, batch);
             synchronized (System.out) {
@@ -56,6 +55,12 @@ public final class AppendingChild {
                 System.out.flush();
             }
         }
+    }
+
+    /** The {@code n}th event of append {@code i}: random ids, as an application's UUIDs land all over the indexes. */
+    public static NewEvent tick(long i, long n) {
+        return NewEvent.of("Ticked", Json.object().put("i", i).put("n", n).put("note", UUID.randomUUID().toString()),
+                Metadata.of("child", UUID.randomUUID().toString(), UUID.randomUUID().toString()));
     }
 
     private static void joinQuietly(Thread t) {

@@ -13,16 +13,21 @@ import org.slf4j.LoggerFactory;
  * copy-on-write chunk; with {@code WRITE_DELAY 0} H2 starts no background thread, so nothing
  * rewrites the sparse chunks left behind and the file grows by a chunk per commit (about
  * 25 KB per single append). This does that housekeeping on the thread that just committed,
- * every {@link #COMMITS_PER_ROUND} commits: it rewrites up to {@link #REWRITE_BYTES} of the
- * live pages of the emptiest chunks and commits, so their space is reused by later chunks.
- * Databases other than an H2 file need none of this.
+ * and only when the file has dead space to win back: every {@link #COMMITS_PER_CHECK}
+ * commits it reads the share of the chunks' bytes that is still live, and when that is under
+ * {@link #TARGET_FILL_RATE} it rewrites up to {@link #REWRITE_BYTES} of the live pages of the
+ * emptiest, oldest chunks and commits them in a chunk of their own (pages that rarely change
+ * kept apart from the ones every append rewrites, so they are not moved again and again).
+ * Fewer, fuller chunks also make every commit cheaper: a commit updates the metadata of the
+ * chunks it frees pages in. Databases other than an H2 file need none of this.
  */
 final class FileHousekeeping {
     private static final Logger LOG = LoggerFactory.getLogger(FileHousekeeping.class);
-    /** Rewrite when less than this share of the chunks' bytes is live. */
-    private static final int TARGET_FILL_RATE = 80;
-    private static final int COMMITS_PER_ROUND = 16;
-    private static final int REWRITE_BYTES = 1 << 20;
+    /** Rewrite when less than this share of the chunks' bytes is live: the file stays under about twice its live data. */
+    static final int TARGET_FILL_RATE = 60;
+    private static final int COMMITS_PER_CHECK = 16;
+    /** Live bytes rewritten per round: enough to keep up with the dead space 16 single appends leave. */
+    private static final int REWRITE_BYTES = 512 << 10;
 
     private final MVStore store;
     private int commits;
@@ -42,11 +47,12 @@ final class FileHousekeeping {
 
     /** Called after each commit of the event store, under its writer lock. */
     void afterCommit() {
-        if (store == null || ++commits < COMMITS_PER_ROUND || store.isClosed()) {
+        if (store == null || ++commits < COMMITS_PER_CHECK || store.isClosed()) {
             return;
         }
         commits = 0;
         try {
+            // compact() reads the live share first and does nothing above the target.
             if (store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
                 store.commit();
             }

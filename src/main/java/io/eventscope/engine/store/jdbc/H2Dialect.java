@@ -36,7 +36,7 @@ final class H2Dialect implements Dialect {
     @Override
     public Pool openPool(String jdbcUrl) {
         JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL(jdbcUrl);
+        ds.setURL(Database.withH2FileSettings(jdbcUrl));
         ds.setUser("sa");
         ds.setPassword("");
         JdbcConnectionPool pool = JdbcConnectionPool.create(ds);

@@ -19,4 +19,24 @@ class DatabaseTest {
         }
         assertThat(dir.resolve("shop.mv.db")).exists();
     }
+
+    @Test
+    void anH2FileOpensCompressedAndWithoutCloseTimeCompactionUnlessTheUrlSaysOtherwise() {
+        assertThat(Database.withH2FileSettings("jdbc:h2:file:/data/shop"))
+                .isEqualTo("jdbc:h2:file:/data/shop;COMPRESS=TRUE;MAX_COMPACT_TIME=0");
+        assertThat(Database.withH2FileSettings("jdbc:h2:file:/data/shop;compress=false"))
+                .isEqualTo("jdbc:h2:file:/data/shop;compress=false;MAX_COMPACT_TIME=0");
+        assertThat(Database.withH2FileSettings("jdbc:h2:mem:shop")).isEqualTo("jdbc:h2:mem:shop");
+    }
+
+    @Test
+    void aFileDatabaseWritesCompressedPages(@TempDir Path dir) throws Exception {
+        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("shop"));
+             Connection c = db.connection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'COMPRESS'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualToIgnoringCase("true");
+        }
+    }
 }

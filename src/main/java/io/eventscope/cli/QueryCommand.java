@@ -1,7 +1,9 @@
 package io.eventscope.cli;
 
 import io.eventscope.engine.event.Json;
+import io.eventscope.engine.saga.SagaStatus;
 import io.eventscope.shop.readmodel.OrderQueryHandler;
+import io.eventscope.shop.readmodel.SagaStatusQueryHandler;
 import io.eventscope.shop.readmodel.StockQueryHandler;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Asks the shop's read models (brought up to the head first). JSON out.")
+        description = "Asks the shop's read models (brought up to the head first): orders, stock, sagas. JSON out.")
 final class QueryCommand {
     @Spec
     CommandSpec spec;
@@ -44,6 +46,27 @@ final class QueryCommand {
         try (ReadSide side = ReadSide.open(store)) {
             StockQueryHandler stock = new StockQueryHandler(side.caughtUp());
             Object result = below == null ? stock.all() : stock.lowStock(below);
+            spec.commandLine().getOut().println(Json.write(Json.MAPPER.valueToTree(result)));
+        }
+        return Cli.OK;
+    }
+
+    @Command(name = "sagas", mixinStandardHelpOptions = true,
+            description = "Sagas from saga_status in the order they started; with --status only those standing so.")
+    int sagas(@Mixin StoreOption store,
+              @Option(names = "--status", paramLabel = "STATUS",
+                      description = "running, compensating, completed, compensated or needs-intervention.") String status) {
+        SagaStatus wanted = null;
+        if (status != null) {
+            wanted = SagaStatus.ofLabel(status).orElse(null);
+            if (wanted == null) {
+                spec.commandLine().getErr().println("query sagas: --status must be one of " + SagaStatus.labels()
+                        + ", was '" + status + "'");
+                return Cli.USAGE;
+            }
+        }
+        try (ReadSide side = ReadSide.open(store)) {
+            Object result = new SagaStatusQueryHandler(side.caughtUp()).sagas(wanted);
             spec.commandLine().getOut().println(Json.write(Json.MAPPER.valueToTree(result)));
         }
         return Cli.OK;

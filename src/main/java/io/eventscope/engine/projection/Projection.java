@@ -15,6 +15,16 @@ public interface Projection {
     /** The classpath folder of this read model's Flyway migrations, e.g. {@code db/readmodel/orders}. */
     String migrations();
 
+    /**
+     * The streams whose events {@link #apply} may want, as an {@link io.eventscope.engine.store.EventFilter}
+     * stream pattern ({@code order-*}), or null for every stream. Catch-up and rebuilds ask the
+     * store for these streams only. A stream pattern can be left to the store where an event type
+     * cannot: upcasters may rename types, never streams.
+     */
+    default String streams() {
+        return null;
+    }
+
     /** Whether {@link #apply} wants this event; the checkpoint passes the others too. */
     boolean handles(EventEnvelope event);
 

@@ -179,6 +179,12 @@ public final class ReadModels implements AutoCloseable {
         }
     }
 
+    /** The live generation's checkpoint, from memory: cheap enough to poll for lag. */
+    public long checkpoint(String name) {
+        ready();
+        return slot(name).live.checkpoint();
+    }
+
     /** Stops applying events until {@link #resume}; remembered across restarts. */
     public void pause(String name) {
         ready();
@@ -464,8 +470,8 @@ public final class ReadModels implements AutoCloseable {
             throw new ProjectionException("This engine has no read models to query");
         }
         ready();
-        List<String> schemas = slots.values().stream().map(s -> s.live.generation().schema()).toList();
-        return new ReadOnlySql(ReadModelSql.readerUrl(db.url()), ReadModelSql.READER, readerPassword, schemas);
+        return new ReadOnlySql(ReadModelSql.readerUrl(db.url()), ReadModelSql.READER, readerPassword,
+                () -> slots.values().stream().map(s -> s.live.generation().schema()).toList());
     }
 
     /** Stops the runners; the database closes with its owner (or here, when it is our own). */

@@ -9,25 +9,27 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * SQL typed by a person, run on a connection of a database user that has SELECT rights and
  * nothing else: the database itself refuses every write, however the text is written (no
- * parsing here). Unqualified names find the live read models' tables, then the store's.
+ * parsing here). Unqualified names find the live read models' tables, then the store's; which
+ * generation is live is asked at each query, so a rebuild's swap is followed.
  * One query runs at a time per instance; {@link #cancel()} stops it from another thread.
  */
 public final class ReadOnlySql {
     private final String url;
     private final String user;
     private final String password;
-    private final List<String> schemas;
+    private final Supplier<List<String>> liveSchemas;
     private final AtomicReference<Statement> running = new AtomicReference<>();
 
-    ReadOnlySql(String url, String user, String password, List<String> schemas) {
+    ReadOnlySql(String url, String user, String password, Supplier<List<String>> liveSchemas) {
         this.url = url;
         this.user = user;
         this.password = password;
-        this.schemas = schemas;
+        this.liveSchemas = liveSchemas;
     }
 
     /**
@@ -41,14 +43,15 @@ public final class ReadOnlySql {
         if (sql == null || sql.isBlank()) {
             throw new ProjectionException("Type a query first, for example SELECT * FROM order_read_model");
         }
+        List<String> schemas = liveSchemas.get();
         SQLException notFound = null;
         // DDL looks for tables in the default schema only, not the search path: so that
         // "DROP TABLE order_read_model" meets the refusal rather than "not found", a name the
         // database did not find is tried with each read model's schema as the default one.
         // Re-running is harmless: nothing this user runs can write.
-        for (String schema : defaultSchemas()) {
+        for (String schema : defaultSchemas(schemas)) {
             try {
-                return runIn(schema, sql, maxRows);
+                return runIn(schemas, schema, sql, maxRows);
             } catch (SQLException e) {
                 if (ReadModelSql.isRefusedWrite(e)) {
                     throw new ReadOnlyViolation("The SQL console is read-only: it can run queries but cannot change,"
@@ -67,14 +70,14 @@ public final class ReadOnlySql {
         throw failed(notFound);
     }
 
-    private List<String> defaultSchemas() {
+    private static List<String> defaultSchemas(List<String> schemas) {
         List<String> out = new ArrayList<>();
         out.add("PUBLIC");
         out.addAll(schemas);
         return out;
     }
 
-    private QueryResult runIn(String schema, String sql, int maxRows) throws SQLException {
+    private QueryResult runIn(List<String> schemas, String schema, String sql, int maxRows) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, user, password)) {
             ReadModelSql.searchPath(c, schemas);
             c.setSchema(schema);

@@ -48,6 +48,11 @@ public final class SagaStatusProjection implements Projection {
     }
 
     @Override
+    public String streams() {
+        return STREAM_PREFIX + "*";
+    }
+
+    @Override
     public boolean handles(EventEnvelope event) {
         return event.streamId().startsWith(STREAM_PREFIX) && codec.knows(event.eventType());
     }

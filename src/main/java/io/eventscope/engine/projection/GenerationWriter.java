@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -133,16 +134,18 @@ final class GenerationWriter {
             c.setAutoCommit(false);
             try {
                 c.setSchema(generation.schema());
-                try (Rows rows = new Rows(c)) {
-                    for (EventEnvelope e : events) {
-                        if (e.position() <= checkpoint) {
-                            throw new IllegalStateException(projection.name() + " was handed position " + e.position()
-                                    + ", at or before its checkpoint " + checkpoint);
-                        }
-                        if (!skipped.contains(e.position()) && projection.handles(e)) {
-                            projection.apply(e, rows);
-                        }
+                List<EventEnvelope> handled = new ArrayList<>(events.size());
+                for (EventEnvelope e : events) {
+                    if (e.position() <= checkpoint) {
+                        throw new IllegalStateException(projection.name() + " was handed position " + e.position()
+                                + ", at or before its checkpoint " + checkpoint);
                     }
+                    if (!skipped.contains(e.position()) && projection.handles(e)) {
+                        handled.add(e);
+                    }
+                }
+                try (Rows rows = new Rows(c)) {
+                    projection.applyAll(handled, rows);
                 }
                 try (PreparedStatement s = c.prepareStatement(MOVE_CHECKPOINT)) {
                     s.setLong(1, last);

@@ -7,15 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** Sagas from saga_status: one by order id, or all (or those of one status) in the order they started. */
 public final class SagaStatusQueryHandler {
-    private static final String COLUMNS = "SELECT order_id, mode, status, customer, total, item_count, completed_steps,"
-            + " compensated_steps, failed_step, reason, compensation_attempts, payment_id, charged, tracking_number,"
-            + " started_at, updated_at FROM saga_status";
+    private static final String COLUMNS = SagaStatusProjection.SELECT;
     private static final String IN_START_ORDER = " ORDER BY started_at, order_id";
 
     private final ReadModels readModels;
@@ -53,13 +50,10 @@ public final class SagaStatusQueryHandler {
 
     private static SagaStatusView row(ResultSet rs) throws SQLException {
         return new SagaStatusView(rs.getString(1), rs.getString(2), SagaStatus.valueOf(rs.getString(3)),
-                rs.getString(4), rs.getBigDecimal(5), rs.getInt(6), steps(rs.getString(7)), steps(rs.getString(8)),
+                rs.getString(4), rs.getBigDecimal(5), rs.getInt(6), SagaStatusProjection.steps(rs.getString(7)),
+                SagaStatusProjection.steps(rs.getString(8)),
                 rs.getString(9), rs.getString(10), rs.getInt(11), rs.getString(12), rs.getBigDecimal(13),
                 rs.getString(14), rs.getObject(15, OffsetDateTime.class).toInstant(),
                 rs.getObject(16, OffsetDateTime.class).toInstant());
-    }
-
-    private static List<String> steps(String listed) {
-        return listed.isEmpty() ? List.of() : Arrays.asList(listed.split(" "));
     }
 }

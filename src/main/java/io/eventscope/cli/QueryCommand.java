@@ -15,6 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "query", mixinStandardHelpOptions = true,
         description = "Asks the shop's read models (brought up to the head first): orders, stock, sagas. JSON out.")
 final class QueryCommand {
+    /** {@code --store} given before the subcommand's name. */
+    @Mixin
+    StoreOption outerStore;
+
     @Spec
     CommandSpec spec;
 
@@ -29,7 +33,7 @@ final class QueryCommand {
     @Command(name = "orders", mixinStandardHelpOptions = true,
             description = "Orders from order_read_model: one by --id, a user's by --user, or all by id.")
     int orders(@Mixin StoreOption store, @ArgGroup(exclusive = true) Which which) {
-        try (ReadSide side = ReadSide.open(store)) {
+        try (ReadSide side = ReadSide.open(store.orElse(outerStore))) {
             OrderQueryHandler orders = new OrderQueryHandler(side.caughtUp());
             Object result = which == null ? orders.all()
                     : which.id != null ? orders.order(which.id).orElse(null)
@@ -43,7 +47,7 @@ final class QueryCommand {
             description = "Stock levels per SKU; with --below N only those with fewer than N available, lowest first.")
     int stock(@Mixin StoreOption store,
               @Option(names = "--below", paramLabel = "N", description = "Low stock: fewer than N units available.") Long below) {
-        try (ReadSide side = ReadSide.open(store)) {
+        try (ReadSide side = ReadSide.open(store.orElse(outerStore))) {
             StockQueryHandler stock = new StockQueryHandler(side.caughtUp());
             Object result = below == null ? stock.all() : stock.lowStock(below);
             spec.commandLine().getOut().println(Json.write(Json.MAPPER.valueToTree(result)));
@@ -65,7 +69,7 @@ final class QueryCommand {
                 return Cli.USAGE;
             }
         }
-        try (ReadSide side = ReadSide.open(store)) {
+        try (ReadSide side = ReadSide.open(store.orElse(outerStore))) {
             Object result = new SagaStatusQueryHandler(side.caughtUp()).sagas(wanted);
             spec.commandLine().getOut().println(Json.write(Json.MAPPER.valueToTree(result)));
         }

@@ -41,7 +41,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ReadModelsViewTest {
     /** Enough for a rebuild of several pages, so its progress bar has steps between empty and full. */
-    private static final int ORDERS = 10_000;
+    private static final int ORDERS = 5_000;
     private static final int PROJECTIONS = 3;
 
     @TempDir

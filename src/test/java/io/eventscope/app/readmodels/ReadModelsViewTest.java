@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Drives the real window's Read models view: lag while paused, a rebuild with its progress bar,
@@ -62,7 +65,8 @@ class ReadModelsViewTest {
     }
 
     @Test
-    void the_view_shows_the_lag_of_a_paused_projection_and_a_rebuild_completes_with_its_progress_bar(FxRobot robot) {
+    void the_view_shows_the_lag_of_a_paused_projection_and_a_rebuild_completes_with_its_progress_bar(FxRobot robot) throws TimeoutException {
+        awaitCaughtUp();
         robot.clickOn("#nav-read-models");
         waitUntil(() -> table(robot, "#projectionsTable").getItems().size() == PROJECTIONS
                 && cellText(robot, "checkpointColumn", 0).equals(String.valueOf(ORDERS)));
@@ -99,11 +103,11 @@ class ReadModelsViewTest {
     }
 
     @Test
-    void the_browser_shows_a_first_page_that_loaded_before_the_view_was_first_shown(FxRobot robot) {
+    void the_browser_shows_a_first_page_that_loaded_before_the_view_was_first_shown(FxRobot robot)
+            throws TimeoutException {
         // The view model loads its first page without the view; once every projection is caught up
         // and a refresh has passed, nothing reloads it: only the view's own start can show it.
-        waitUntil(() -> fx(() -> workbench.readModels().projections().size() == PROJECTIONS
-                && workbench.readModels().projections().stream().allMatch(p -> p.status().get().checkpoint() == ORDERS)));
+        awaitCaughtUp();
         robot.sleep(1_500);
         assertThat(fx(() -> workbench.readModels().tableRows().get())).isNotNull();
         robot.clickOn("#nav-read-models");
@@ -114,7 +118,8 @@ class ReadModelsViewTest {
     }
 
     @Test
-    void the_browser_shows_new_rows_as_its_projection_catches_up_and_after_a_rebuild(FxRobot robot) {
+    void the_browser_shows_new_rows_as_its_projection_catches_up_and_after_a_rebuild(FxRobot robot) throws TimeoutException {
+        awaitCaughtUp();
         robot.clickOn("#nav-read-models");
         waitUntil(() -> cellText(robot, "checkpointColumn", 0).equals(String.valueOf(ORDERS))
                 && !browsed(robot).getItems().isEmpty());
@@ -135,7 +140,8 @@ class ReadModelsViewTest {
     }
 
     @Test
-    void the_console_refuses_a_delete_as_read_only_and_the_rows_stay(FxRobot robot) {
+    void the_console_refuses_a_delete_as_read_only_and_the_rows_stay(FxRobot robot) throws TimeoutException {
+        awaitCaughtUp();
         robot.clickOn("#nav-read-models");
         waitUntil(() -> table(robot, "#projectionsTable").getItems().size() == PROJECTIONS
                 && cellText(robot, "checkpointColumn", 0).equals(String.valueOf(ORDERS)));
@@ -146,6 +152,17 @@ class ReadModelsViewTest {
         runSql(robot, "SELECT COUNT(*) AS orders FROM order_read_model");
         waitUntil(() -> text(robot, "#sqlMessageLabel").equals("1 rows"));
         assertThat(List.copyOf(table(robot, "#sqlTable").getItems())).isEqualTo(List.of(List.of(String.valueOf(ORDERS))));
+    }
+
+    /**
+     * Waits, longer than one step of a test may take, for the engine built in the background to
+     * have brought every projection up to the orders stored at the start (a loaded machine's
+     * first JVM start of the window and Flyway can take a while).
+     */
+    private void awaitCaughtUp() throws TimeoutException {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> workbench.readModels().projections().size()
+                == PROJECTIONS && workbench.readModels().projections().stream()
+                .allMatch(p -> p.status().get().checkpoint() == ORDERS)));
     }
 
     private static void runSql(FxRobot robot, String text) {

@@ -4,6 +4,7 @@ import io.eventscope.cli.bench.BenchContext;
 import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
 import io.eventscope.cli.bench.GrowthBenchmarks;
+import io.eventscope.cli.bench.ProjectionBenchmarks;
 import io.eventscope.cli.bench.StartupBenchmarks;
 import io.eventscope.cli.bench.SagaBenchmarks;
 import io.eventscope.cli.bench.RabbitBenchmarks;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the event store (appends, file growth under single appends, replay, lookups, in-memory store), time travel (stateAt,"
                 + " full folds), versioning (import, export, upcast dry run), what-if, start-up (a command, the window) and"
-                + " sagas (simulated and stored): one JSON line per figure.")
+                + " sagas (simulated and stored) and read models (rebuild, lag while appending): one JSON line per figure.")
 public final class BenchCommand implements Callable<Integer> {
     /** In this order: the first step loads the store that later ones read, so it always runs. */
     private static final Map<String, BenchStep> STEPS = new LinkedHashMap<>();
@@ -58,6 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("cli-start", StartupBenchmarks::cliStart);
         STEPS.put("window-start", StartupBenchmarks::windowStart);
         STEPS.put("saga-simulate", SagaBenchmarks::simulate);
+        STEPS.put("projection-rebuild", ProjectionBenchmarks::rebuild);
+        STEPS.put("projection-lag", ProjectionBenchmarks::lag);
         STEPS.put("rabbit-publish", RabbitBenchmarks::publish);
         STEPS.put("rabbit-consume", RabbitBenchmarks::consume);
     }

@@ -18,6 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "projections", mixinStandardHelpOptions = true,
         description = "The read models: their status, a rebuild from zero, a shadow check. JSON out.")
 final class ProjectionsCommand {
+    /** {@code --store} given before the subcommand's name. */
+    @Mixin
+    StoreOption outerStore;
+
     @Spec
     CommandSpec spec;
 
@@ -25,7 +29,7 @@ final class ProjectionsCommand {
             description = "Each read model's state (LIVE, PAUSED, PARKED), generation, checkpoint, head, lag, parked"
                     + " position, last error and skipped events, as stored (this command applies nothing).")
     int status(@Mixin StoreOption store) {
-        try (ReadSide side = ReadSide.open(store)) {
+        try (ReadSide side = ReadSide.open(store.orElse(outerStore))) {
             ArrayNode out = Json.MAPPER.createArrayNode();
             for (ProjectionStatus s : side.readModels().status()) {
                 out.add(Json.object().put("name", s.name()).put("state", s.state().name())
@@ -45,7 +49,7 @@ final class ProjectionsCommand {
     int rebuild(@Mixin StoreOption store,
                 @Parameters(arity = "0..1", paramLabel = "NAME", description = "One read model (default: all).") String name) {
         PrintWriter err = spec.commandLine().getErr();
-        try (ReadSide side = ReadSide.open(store)) {
+        try (ReadSide side = ReadSide.open(store.orElse(outerStore))) {
             ReadModels models = side.readModels();
             ArrayNode out = Json.MAPPER.createArrayNode();
             for (String each : names(models, name)) {
@@ -73,7 +77,7 @@ final class ProjectionsCommand {
                     "Exit code 1 when any table differs."})
     int check(@Mixin StoreOption store,
               @Parameters(arity = "0..1", paramLabel = "NAME", description = "One read model (default: all).") String name) {
-        try (ReadSide side = ReadSide.open(store)) {
+        try (ReadSide side = ReadSide.open(store.orElse(outerStore))) {
             ReadModels models = side.caughtUp();
             ArrayNode out = Json.MAPPER.createArrayNode();
             boolean equal = true;

@@ -5,9 +5,7 @@ import io.eventscope.engine.saga.SagaStatus;
 import io.eventscope.engine.store.OpenStore;
 import io.eventscope.shop.saga.SagaRecords;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,10 +30,9 @@ final class SagasCommand implements Callable<Integer> {
     public Integer call() {
         SagaStatus status = null;
         if (outcome != null) {
-            status = Arrays.stream(SagaStatus.values()).filter(s -> s.label().equals(outcome)).findFirst().orElse(null);
+            status = SagaStatus.ofLabel(outcome).orElse(null);
             if (status == null) {
-                spec.commandLine().getErr().println("sagas: --outcome must be one of "
-                        + Arrays.stream(SagaStatus.values()).map(SagaStatus::label).collect(Collectors.joining(", "))
+                spec.commandLine().getErr().println("sagas: --outcome must be one of " + SagaStatus.labels()
                         + ", was '" + outcome + "'");
                 return Cli.USAGE;
             }

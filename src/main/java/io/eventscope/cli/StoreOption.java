@@ -11,6 +11,14 @@ final class StoreOption {
                     + " Default: the per-user store ~/.eventscope/default.")
     String spec;
 
+    /**
+     * This option when it was given, else {@code outer}'s: a command with subcommands takes
+     * {@code --store} before or after the subcommand's name ({@code query --store S orders}).
+     */
+    StoreOption orElse(StoreOption outer) {
+        return spec != null || outer == null ? this : outer;
+    }
+
     /** @throws io.eventscope.engine.store.EventStoreException naming the file and what to do when it cannot open */
     OpenStore open() {
         return Stores.open(spec);

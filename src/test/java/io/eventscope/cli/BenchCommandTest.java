@@ -37,13 +37,16 @@ class BenchCommandTest {
                 "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
                 "fold-json-merge", "timeline-open", "timeline-jump", "upcast-dry-run", "export-ndjson", "import-ndjson",
                 "what-if-branch", "cli-start", "window-start",
-                "saga-simulate-orchestration", "saga-simulate-choreography"));
+                "saga-simulate-orchestration", "saga-simulate-choreography", "projection-rebuild-orders",
+                "projection-rebuild-stock", "projection-rebuild-sagas", "projection-lag", "projection-lag-max",
+                "projection-lag-appends"));
         if (TestBroker.answers()) { // without a broker the rabbit step says it skipped, on stderr
             expected.addAll(List.of("rabbit-publish", "rabbit-consume"));
         }
         assertThat(lines).extracting(f -> f.get("name").asText()).containsExactlyElementsOf(expected);
         for (String withBaseline : Stream.concat(Stream.of("append-batch100", "append-single", "replay", "upcast-dry-run",
-                "export-ndjson", "import-ndjson"), expected.stream().filter(n -> n.startsWith("rabbit-"))).toList()) {
+                "export-ndjson", "import-ndjson"), expected.stream().filter(n -> n.startsWith("rabbit-")
+                || n.startsWith("projection-rebuild-"))).toList()) {
             JsonNode f = figures.get(withBaseline);
             assertThat(f.get("unit").asText()).isEqualTo("events/s");
             assertThat(f.get("value").asDouble()).isPositive();
@@ -95,6 +98,34 @@ class BenchCommandTest {
         assertThat(exit).isEqualTo(Cli.OK);
         assertThat(out.toString().lines().map(Json::parse).map(f -> f.get("name").asText()))
                 .containsExactly("append-batch100", "replay", "memory-append", "memory-read");
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void theReadModelStepsRebuildEachShopReadModelAgainstReplayAndReportTheLagWhileAppending(@TempDir Path dir) {
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(new PrintWriter(out));
+        int exit = cl.execute("bench", "--events", "2000", "--dir", dir.toString(), "--only",
+                "projection-rebuild,projection-lag");
+
+        assertThat(exit).isEqualTo(Cli.OK);
+        Map<String, JsonNode> figures = out.toString().lines().map(Json::parse)
+                .collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
+        assertThat(figures).containsOnlyKeys("append-batch100", "projection-rebuild-orders", "projection-rebuild-stock",
+                "projection-rebuild-sagas", "projection-lag", "projection-lag-max", "projection-lag-appends");
+        for (String rebuild : List.of("projection-rebuild-orders", "projection-rebuild-stock", "projection-rebuild-sagas")) {
+            JsonNode f = figures.get(rebuild);
+            assertThat(f.get("unit").asText()).isEqualTo("events/s");
+            assertThat(f.get("ratio").asDouble())
+                    .isCloseTo(f.get("value").asDouble() / f.get("baseline").asDouble(), within(0.01));
+        }
+        JsonNode lag = figures.get("projection-lag");
+        assertThat(lag.get("unit").asText()).isEqualTo("ms");
+        assertThat(lag.get("p99").asDouble()).isGreaterThanOrEqualTo(lag.get("value").asDouble());
+        assertThat(figures.get("projection-lag-max").get("value").asDouble()) // rounded to 0.1 ms
+                .isGreaterThanOrEqualTo(lag.get("p99").asDouble() - 0.05);
+        assertThat(figures.get("projection-lag-appends").get("value").asDouble()).isPositive();
         assertThat(dir).isEmptyDirectory();
     }
 

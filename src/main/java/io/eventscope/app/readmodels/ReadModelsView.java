@@ -97,22 +97,33 @@ public final class ReadModelsView {
                 c.getValue().status()));
     }
 
-    /** Rebuilds the columns for a result: read models have whatever columns their migrations made. */
+    /**
+     * Shows a result, making columns for it when they differ from those shown (read models have
+     * whatever columns their migrations made); the same columns stay, with their widths, while a
+     * browsed page reloads.
+     */
     private static void show(TableView<List<String>> table, QueryResult result) {
-        table.getColumns().clear();
         if (result == null) {
+            table.getColumns().clear();
             table.getItems().clear();
             return;
         }
-        for (int i = 0; i < result.columns().size(); i++) {
+        if (!table.getColumns().stream().map(TableColumn::getText).toList().equals(result.columns())) {
+            columns(table, result.columns());
+        }
+        table.getItems().setAll(result.rows().size() > ReadModelsViewModel.PAGE && table.getId().equals("browseTable")
+                ? result.rows().subList(0, ReadModelsViewModel.PAGE) : result.rows());
+    }
+
+    private static void columns(TableView<List<String>> table, List<String> names) {
+        table.getColumns().clear();
+        for (int i = 0; i < names.size(); i++) {
             int index = i;
-            TableColumn<List<String>, String> column = new TableColumn<>(result.columns().get(i));
+            TableColumn<List<String>, String> column = new TableColumn<>(names.get(i));
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().get(index)));
             column.setPrefWidth(140);
             table.getColumns().add(column);
         }
-        table.getItems().setAll(result.rows().size() > ReadModelsViewModel.PAGE && table.getId().equals("browseTable")
-                ? result.rows().subList(0, ReadModelsViewModel.PAGE) : result.rows());
     }
 
     @FXML private void rebuild() { model.rebuild(); }

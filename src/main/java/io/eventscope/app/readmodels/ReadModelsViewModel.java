@@ -1,6 +1,7 @@
 package io.eventscope.app.readmodels;
 
 import io.eventscope.app.BackgroundWork;
+import io.eventscope.app.NewestRequestWins;
 import io.eventscope.app.StoreSession;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.app.Workspace;
@@ -14,7 +15,6 @@ import io.eventscope.engine.projection.ReadOnlyViolation;
 import io.eventscope.engine.projection.RebuildReport;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -38,8 +38,9 @@ import javafx.util.Duration;
 /**
  * The Read models view's state and commands: each projection's status refreshed twice a
  * second, rebuild (with progress and cancel), pause, resume, retry and skip of the selected
- * one, a page-by-page browser of each read model table, and the read-only SQL console. All
- * engine work runs as tasks; this class only touches properties on the FX thread.
+ * one, a page-by-page browser of each read model table that reloads its page while the table's
+ * projection moves, and the read-only SQL console. All engine work runs as tasks; this class
+ * only touches properties on the FX thread.
  */
 public final class ReadModelsViewModel {
     static final int PAGE = 500;
@@ -61,14 +62,36 @@ public final class ReadModelsViewModel {
     private final StringProperty sqlMessage = new SimpleStringProperty("");
     private final BooleanProperty sqlRunning = new SimpleBooleanProperty();
     private final Timeline refresher = new Timeline(new KeyFrame(Duration.millis(500), e -> refresh()));
+    private final NewestRequestWins<BrowseRequest, QueryResult> browser;
     private Task<RebuildReport> rebuild;
     private ReadOnlySql console;
     private boolean refreshing;
+    /** What the browser asked for last, null when it shows nothing. */
+    private BrowseRequest browsed;
+
+    /** One page of a read model table, as of its projection's generation and checkpoint. */
+    private record BrowseRequest(ReadOnlySql console, String table, int page, int generation, long checkpoint) {
+        /** The same page of the same table, maybe as of another checkpoint. */
+        boolean samePage(BrowseRequest other) {
+            return other != null && console == other.console && table.equals(other.table) && page == other.page;
+        }
+
+        String sql() {
+            return "SELECT * FROM " + table.substring(table.indexOf('.') + 1) + " ORDER BY 1 LIMIT " + (PAGE + 1)
+                    + " OFFSET " + page * PAGE;
+        }
+    }
 
     public ReadModelsViewModel(Workspace workspace, TaskExecutor tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
         refresher.setCycleCount(Animation.INDEFINITE);
+        browser = new NewestRequestWins<>(tasks, request -> progress -> request.console().run(request.sql(), PAGE),
+                (request, rows) -> {
+                    if (request.samePage(browsed)) {
+                        tableRows.set(rows); // newer than what is shown, even when a newer load is wanted
+                    }
+                });
         workspace.session().addListener((obs, old, now) -> storeChanged(now));
         table.addListener((obs, old, now) -> {
             page.set(0);
@@ -287,6 +310,8 @@ public final class ReadModelsViewModel {
         tableRows.set(null);
         sqlResult.set(null);
         console = null;
+        browsed = null;
+        browser.forget();
         refresher.stop();
         if (session == null || session.engine().readModels().names().isEmpty()) {
             return;
@@ -325,10 +350,13 @@ public final class ReadModelsViewModel {
             if (selected.get() == null && !rows.isEmpty()) {
                 selected.set(rows.get(0));
             }
-            return;
+        } else {
+            for (int i = 0; i < statuses.size(); i++) {
+                projections.get(i).update(statuses.get(i));
+            }
         }
-        for (int i = 0; i < statuses.size(); i++) {
-            projections.get(i).update(statuses.get(i));
+        if (browsed != null && !browsed.equals(browseRequest())) {
+            loadTable(); // its projection moved on, or a rebuild swapped in another generation
         }
     }
 
@@ -355,21 +383,26 @@ public final class ReadModelsViewModel {
 
     /** One page of the chosen table, through the read-only console like any query a person types. */
     private void loadTable() {
-        ReadOnlySql own = console;
-        String chosen = table.get();
-        if (own == null || chosen == null) {
+        browsed = browseRequest();
+        if (browsed == null) {
+            browser.forget();
             tableRows.set(null);
-            return;
+        } else {
+            browser.request(browsed);
         }
-        String tableName = chosen.substring(chosen.indexOf('.') + 1);
-        int offset = page.get() * PAGE;
-        Consumer<QueryResult> show = rows -> {
-            if (chosen.equals(table.get())) {
-                tableRows.set(rows);
-            }
-        };
-        tasks.run(progress -> own.run("SELECT * FROM " + tableName + " ORDER BY 1 LIMIT " + (PAGE + 1) + " OFFSET " + offset,
-                PAGE), show);
+    }
+
+    /** The page the browser should show now, null when there is no table or console yet. */
+    private BrowseRequest browseRequest() {
+        String chosen = table.get();
+        if (console == null || chosen == null) {
+            return null;
+        }
+        String projection = chosen.substring(0, chosen.indexOf('.'));
+        ProjectionStatus status = projections.stream().filter(p -> p.name().equals(projection))
+                .map(p -> p.status().get()).findFirst().orElse(null);
+        return new BrowseRequest(console, chosen, page.get(), status == null ? 0 : status.generation(),
+                status == null ? 0 : status.checkpoint());
     }
 
     private static ProgressMonitor monitor(BackgroundWork.Progress progress) {

@@ -17,7 +17,9 @@ public final class BenchContext implements AutoCloseable {
     private final ScratchDatabases postgres;
     private OpenStore store;
     private Database raw;
+    private OpenStore shopStore;
     private long loadedOrders;
+    private long shopOrders;
 
     public BenchContext(Path dir, long events) {
         this(dir, events, null);
@@ -60,6 +62,23 @@ public final class BenchContext implements AutoCloseable {
         return raw;
     }
 
+    /** A store of the shop's own events ({@link ShopHistory}), for the read-model steps. */
+    OpenStore shopStore() {
+        if (shopStore == null) {
+            shopStore = Stores.open(postgres == null ? dir.resolve("shop").toString() : postgres.create("shop"));
+        }
+        return shopStore;
+    }
+
+    /** Orders of {@link ShopHistory} in the shop store, numbered from 0. */
+    long shopOrders() {
+        return shopOrders;
+    }
+
+    void addShopOrders(long orders) {
+        shopOrders += orders;
+    }
+
     /** Orders of {@link ShopLikeEvents} in the store, numbered from 0. */
     long loadedOrders() {
         return loadedOrders;
@@ -76,6 +95,9 @@ public final class BenchContext implements AutoCloseable {
         }
         if (raw != null) {
             raw.close();
+        }
+        if (shopStore != null) {
+            shopStore.close();
         }
         if (postgres != null) {
             postgres.close();

@@ -187,7 +187,8 @@ public final class StoreBenchmarks {
         return Figure.latency(name, millis[LOOKUPS / 2], millis[(int) (LOOKUPS * 0.99)]);
     }
 
-    private static long readAll(EventStore store) {
+    /** What {@code replay} times: every event, page by page, as envelopes with their JSON parsed. */
+    static long readAll(EventStore store) {
         long[] read = {0};
         LogPages.forEach(store, EventFilter.ALL, 1, PAGE, page -> {
             read[0] += page.size();

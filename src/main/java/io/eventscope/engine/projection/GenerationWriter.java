@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -57,13 +58,13 @@ final class GenerationWriter {
             return;
         }
         try {
-            commit(events);
+            commit(events, events.get(events.size() - 1).position());
         } catch (GenerationRetired retired) {
             throw retired;
         } catch (SQLException | RuntimeException batchFailure) {
             for (EventEnvelope e : events) {
                 try {
-                    commit(List.of(e));
+                    commit(List.of(e), e.position());
                 } catch (GenerationRetired retired) {
                     throw retired;
                 } catch (SQLException | RuntimeException failure) {
@@ -74,25 +75,42 @@ final class GenerationWriter {
     }
 
     /**
-     * Reads the events matching {@code filter} after the checkpoint up to {@code upTo} and
-     * applies them page by page, reporting the checkpoint of {@code total}; false when
-     * cancelled between pages.
+     * Applies what matches {@code filter} (and the projection's own streams) after the
+     * checkpoint up to {@code upTo}, or up to the head when that comes first, page by page,
+     * reporting the checkpoint of {@code total}; then moves the checkpoint to that end, past
+     * the events it had no need to read. False when cancelled between pages.
      */
     boolean catchUp(EventStore store, EventFilter filter, long upTo, long total, ProgressMonitor progress)
             throws EventFailure {
+        long end = Math.min(upTo, store.headPosition());
+        EventFilter reading = filter.streamPattern() == null && projection.streams() != null
+                ? filter.withStreamPattern(projection.streams()) : filter;
         while (!progress.isCancelled()) {
-            List<EventEnvelope> page = store.read(filter, checkpoint + 1, PAGE, Direction.FORWARDS);
-            int end = 0;
-            while (end < page.size() && page.get(end).position() <= upTo) {
-                end++;
+            List<EventEnvelope> page = store.read(reading, checkpoint + 1, PAGE, Direction.FORWARDS);
+            int wanted = 0;
+            while (wanted < page.size() && page.get(wanted).position() <= end) {
+                wanted++;
             }
-            if (end == 0) {
+            apply(page.subList(0, wanted));
+            if (wanted < PAGE) {
+                if (checkpoint < end) {
+                    advanceCheckpoint(end);
+                }
+                progress.progress(Math.min(checkpoint, total), total);
                 return true;
             }
-            apply(page.subList(0, end));
             progress.progress(Math.min(checkpoint, total), total);
         }
         return false;
+    }
+
+    private void advanceCheckpoint(long to) {
+        try {
+            commit(List.of(), to);
+        } catch (SQLException | RuntimeException e) {
+            throw new ProjectionException("Could not move the checkpoint of " + generation.schema() + " to " + to
+                    + ": " + e.getMessage(), e);
+        }
     }
 
     /** Empties the generation's tables and sets its checkpoint to 0, in one transaction. */
@@ -116,8 +134,8 @@ final class GenerationWriter {
         }
     }
 
-    private void commit(List<EventEnvelope> events) throws SQLException {
-        long last = events.get(events.size() - 1).position();
+    /** Applies {@code events} and moves the checkpoint to {@code last} (at or after the last of them), in one transaction. */
+    private void commit(List<EventEnvelope> events, long last) throws SQLException {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
@@ -127,13 +145,15 @@ final class GenerationWriter {
                             + generation.number() + " moved back under its writer, to " + committed);
                 }
                 c.setSchema(generation.schema());
-                try (Rows rows = new Rows(c)) {
-                    for (EventEnvelope e : events) {
-                        // at or before the committed checkpoint: applied already, by this writer or another's
-                        if (e.position() > committed && !skipped.contains(e.position()) && projection.handles(e)) {
-                            projection.apply(e, rows);
-                        }
+                List<EventEnvelope> handled = new ArrayList<>(events.size());
+                for (EventEnvelope e : events) {
+                    // at or before the committed checkpoint: applied already, by this writer or another's
+                    if (e.position() > committed && !skipped.contains(e.position()) && projection.handles(e)) {
+                        handled.add(e);
                     }
+                }
+                try (Rows rows = new Rows(c)) {
+                    projection.applyAll(handled, rows);
                 }
                 if (last > committed) {
                     moveCheckpoint(c, last);

@@ -176,6 +176,12 @@ public final class ReadModels implements AutoCloseable {
         }
     }
 
+    /** The live generation's checkpoint, from memory: cheap enough to poll for lag. */
+    public long checkpoint(String name) {
+        ready();
+        return slot(name).live.checkpoint();
+    }
+
     /** Stops applying events until {@link #resume}; remembered across restarts. */
     public void pause(String name) {
         ready();
@@ -494,20 +500,24 @@ public final class ReadModels implements AutoCloseable {
             throw new ProjectionException("This engine has no read models to query");
         }
         ready();
-        List<String> schemas = slots.values().stream().map(s -> s.live.generation().schema()).toList();
         try (Connection c = db.connection()) {
             synchronized (this) {
                 if (reader == null) {
                     reader = sql.openReader(c, db.url());
                 }
             }
-            for (String schema : schemas) {
+            for (String schema : liveSchemas()) {
                 sql.grantRead(c, schema);
             }
         } catch (SQLException e) {
             throw failure("prepare the SQL console's read-only login", e);
         }
-        return new ReadOnlySql(sql, reader, schemas);
+        // a rebuild grants its new schema when it swaps; the console asks which are live at each query
+        return new ReadOnlySql(sql, reader, this::liveSchemas);
+    }
+
+    private List<String> liveSchemas() {
+        return slots.values().stream().map(s -> s.live.generation().schema()).toList();
     }
 
     /** Stops the runners; the database closes with its owner (or here, when it is our own). */

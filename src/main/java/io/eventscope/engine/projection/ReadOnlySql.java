@@ -9,23 +9,25 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * SQL typed by a person, run on a connection of a database user that has SELECT rights and
  * nothing else: the database itself refuses every write, however the text is written (no
- * parsing here). Unqualified names find the live read models' tables, then the store's.
+ * parsing here). Unqualified names find the live read models' tables, then the store's; which
+ * generation is live is asked at each query, so a rebuild's swap is followed.
  * One query runs at a time per instance; {@link #cancel()} stops it from another thread.
  */
 public final class ReadOnlySql {
     private final ReadModelSql sql;
     private final ReadModelSql.Login login;
-    private final List<String> schemas;
+    private final Supplier<List<String>> liveSchemas;
     private final AtomicReference<Statement> running = new AtomicReference<>();
 
-    ReadOnlySql(ReadModelSql sql, ReadModelSql.Login login, List<String> schemas) {
+    ReadOnlySql(ReadModelSql sql, ReadModelSql.Login login, Supplier<List<String>> liveSchemas) {
         this.sql = sql;
         this.login = login;
-        this.schemas = schemas;
+        this.liveSchemas = liveSchemas;
     }
 
     /**
@@ -39,10 +41,11 @@ public final class ReadOnlySql {
         if (sql == null || sql.isBlank()) {
             throw new ProjectionException("Type a query first, for example SELECT * FROM order_read_model");
         }
+        List<String> schemas = liveSchemas.get();
         SQLException notFound = null;
         for (String schema : this.sql.consoleDefaults(schemas)) {
             try {
-                return runIn(schema, sql, maxRows);
+                return runIn(schemas, schema, sql, maxRows);
             } catch (SQLException e) {
                 if (this.sql.isRefusedWrite(e)) {
                     throw new ReadOnlyViolation("The SQL console is read-only: it can run queries but cannot change,"
@@ -61,7 +64,7 @@ public final class ReadOnlySql {
         throw failed(notFound);
     }
 
-    private QueryResult runIn(String schema, String sql, int maxRows) throws SQLException {
+    private QueryResult runIn(List<String> schemas, String schema, String sql, int maxRows) throws SQLException {
         try (Connection c = DriverManager.getConnection(login.url(), login.user(), login.password())) {
             this.sql.useSchemas(c, schemas, schema);
             try (Statement s = c.createStatement()) {

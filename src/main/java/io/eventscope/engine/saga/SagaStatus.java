@@ -1,5 +1,9 @@
 package io.eventscope.engine.saga;
 
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
 /** Where a saga stands. The last three are final; NEEDS_INTERVENTION waits for a person. */
 public enum SagaStatus {
     RUNNING,
@@ -15,5 +19,15 @@ public enum SagaStatus {
     /** As the command line spells it: {@code needs-intervention}. */
     public String label() {
         return name().toLowerCase().replace('_', '-');
+    }
+
+    /** The status a label names ({@code needs-intervention}), empty for any other text. */
+    public static Optional<SagaStatus> ofLabel(String label) {
+        return Arrays.stream(values()).filter(s -> s.label().equals(label)).findFirst();
+    }
+
+    /** Every label, for messages: "running, compensating, ...". */
+    public static String labels() {
+        return Arrays.stream(values()).map(SagaStatus::label).collect(Collectors.joining(", "));
     }
 }

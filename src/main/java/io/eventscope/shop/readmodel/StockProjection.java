@@ -31,6 +31,11 @@ public final class StockProjection implements Projection {
     }
 
     @Override
+    public String streams() {
+        return STREAM_PREFIX + "*";
+    }
+
+    @Override
     public boolean handles(EventEnvelope event) {
         return event.streamId().startsWith(STREAM_PREFIX) && codec.knows(event.eventType());
     }

@@ -1,6 +1,5 @@
 package io.eventscope.app.events;
 
-import io.eventscope.app.BackgroundWork;
 import io.eventscope.app.EventAt;
 import io.eventscope.app.FxBatcher;
 import io.eventscope.app.TaskExecutor;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -52,7 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(EventsViewModel.class);
-    private static final int SCAN_CHUNK = 10_000;
     static final int TYPE_SAMPLE = 5_000;
 
     private final Workspace workspace;
@@ -261,7 +258,7 @@ public final class EventsViewModel {
         filtering.set(true);
         filterStarted = System.nanoTime();
         String title = filter.matchesEverything() ? null : "Filtering events";
-        scan = tasks.run(title, progress -> scan(store, filter, progress), found -> {
+        scan = tasks.run(title, progress -> scan(store, filter), found -> {
             if (gen == generation) {
                 show(store, filter, found);
             }
@@ -344,38 +341,20 @@ public final class EventsViewModel {
     private record Found(RowPositions positions, long head) {
     }
 
-    /** Unfiltered, only the head is needed; filtered, every matching position up to the head. */
-    private static Found scan(EventStore store, EventFilter filter, BackgroundWork.Progress progress) {
+    /** Unfiltered, only the head is needed; filtered, every matching position up to the head, from the store's indexes. */
+    private static Found scan(EventStore store, EventFilter filter) {
         long head = store.headPosition();
         if (filter.matchesEverything()) {
             return new Found(RowPositions.contiguous(head), head);
         }
-        RowPositions matching = RowPositions.listed(new long[64], 0);
-        long next = 1;
-        while (next <= head) {
-            List<EventEnvelope> page = store.read(filter, next, SCAN_CHUNK, Direction.FORWARDS);
-            for (EventEnvelope e : page) {
-                if (e.position() > head) {
-                    return new Found(matching, head);
-                }
-                matching.append(e.position());
-            }
-            if (page.size() < SCAN_CHUNK) {
-                break;
-            }
-            if (progress.isCancelled()) {
-                throw new CancellationException("filter changed");
-            }
-            next = page.get(page.size() - 1).position() + 1;
-            progress.update(next, head);
-        }
-        return new Found(matching, head);
+        long[] matching = store.positions(filter, 1, head);
+        return new Found(RowPositions.listed(matching, matching.length), head);
     }
 
     private void show(EventStore store, EventFilter filter, Found found) {
         LOG.info("{} rows match {} ({} ms)", found.positions().size(), filter, elapsedMs());
         activeFilter = filter;
-        list = new EventRowList(found.positions(), pageLoader(store, filter));
+        list = new EventRowList(found.positions(), pageLoader(store, filter, found.positions()));
         heldEvents.clear();
         held.set(0);
         selected.set(null);
@@ -392,13 +371,15 @@ public final class EventsViewModel {
         }
     }
 
-    private EventRowList.PageLoader pageLoader(EventStore store, EventFilter filter) {
+    /** Filtered, a page is read by the positions its rows show: no filter runs again. */
+    private EventRowList.PageLoader pageLoader(EventStore store, EventFilter filter, RowPositions positions) {
         boolean[] first = {true};
         return (fromPosition, count, onLoaded, onFailed) -> {
             long asked = System.nanoTime();
+            long[] shown = filter.matchesEverything() ? null : positions.slice(fromPosition, count);
             Task<List<EventSummary>> page = tasks.run(
-                    progress -> store.read(filter, fromPosition, count, Direction.FORWARDS).stream()
-                            .map(EventSummary::of).toList(),
+                    progress -> (shown == null ? store.read(filter, fromPosition, count, Direction.FORWARDS)
+                            : store.eventsAt(shown)).stream().map(EventSummary::of).toList(),
                     rows -> {
                         if (first[0]) {
                             first[0] = false;

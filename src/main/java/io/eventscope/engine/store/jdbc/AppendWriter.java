@@ -41,6 +41,9 @@ final class AppendWriter implements AutoCloseable {
     private final PreparedStatement head;
     private final Clock clock;
     private final FileHousekeeping housekeeping;
+    private final PreparedStatement insertWords;
+    private final PreparedStatement insertTimeBlocks;
+    private final EventCounts counts;
     /** The head after this writer's last commit, or -1 when it must be read (at first, after a failure). */
     private long knownHead = -1;
     /** Versions of recently written streams as committed; a stale entry only sends an append to the careful pass. */
@@ -61,6 +64,10 @@ final class AppendWriter implements AutoCloseable {
         this.head = connection.prepareStatement(EventsSql.HEAD);
         this.clock = clock;
         this.housekeeping = FileHousekeeping.of(connection, db.url());
+        TextIndex.indexBacklog(connection, dialect);
+        this.insertWords = connection.prepareStatement(TextIndex.INSERT);
+        this.insertTimeBlocks = connection.prepareStatement(TimeBlocks.INSERT);
+        this.counts = new EventCounts(connection);
     }
 
     /** Writes and commits the group; afterwards every pending append holds its outcome. */
@@ -76,6 +83,7 @@ final class AppendWriter implements AutoCloseable {
             for (PendingAppend p : group) {
                 writeOne(g, p);
             }
+            writeIndexes(g.written, first + 1);
             if (g.head != first || g.headInDoubt) {
                 dialect.announceAppends(connection);
             }
@@ -96,6 +104,18 @@ final class AppendWriter implements AutoCloseable {
             return;
         }
         housekeeping.afterCommit();
+    }
+
+    /** The counters, time blocks and text index, in the transaction of the events: they always agree with the log. */
+    private void writeIndexes(List<EventEnvelope> written, long firstPosition) throws SQLException {
+        if (written.isEmpty()) {
+            return;
+        }
+        counts.add(written);
+        TimeBlocks.addRows(dialect, insertTimeBlocks, written, firstPosition);
+        insertTimeBlocks.executeBatch();
+        TextIndex.addRows(insertWords, written, firstPosition);
+        insertWords.executeBatch();
     }
 
     private void writeOne(Group g, PendingAppend p) throws SQLException {
@@ -152,6 +172,7 @@ final class AppendWriter implements AutoCloseable {
      * first, so a re-append of stored events returns their original result.
      */
     private List<AppendResult> writeAppends(Group g, List<StreamAppend> appends, boolean careful) throws SQLException {
+        List<EventEnvelope> written = new ArrayList<>();
         Map<String, Long> versions = new HashMap<>();
         long position = g.head;
         List<AppendResult> results = new ArrayList<>(appends.size());
@@ -170,8 +191,10 @@ final class AppendWriter implements AutoCloseable {
             }
             long version = actual;
             for (NewEvent e : a.events()) {
-                EventRows.bind(dialect, insert, StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now));
+                EventEnvelope envelope = StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now);
+                EventRows.bind(dialect, insert, envelope);
                 insert.addBatch();
+                written.add(envelope);
             }
             if (careful) {
                 insert.executeBatch(); // so the next append's stored-id lookups see these rows
@@ -183,6 +206,7 @@ final class AppendWriter implements AutoCloseable {
         insert.executeBatch();
         g.head = position;
         g.versions.putAll(versions);
+        g.written.addAll(written);
         return results;
     }
 
@@ -209,6 +233,9 @@ final class AppendWriter implements AutoCloseable {
     private void rollback() {
         try {
             insert.clearBatch();
+            insertWords.clearBatch();
+            insertTimeBlocks.clearBatch();
+            counts.clear();
             connection.rollback();
         } catch (SQLException ignored) {
             // The connection is broken; the failure already reported says why.
@@ -233,6 +260,8 @@ final class AppendWriter implements AutoCloseable {
         boolean headInDoubt;
         final Instant now;
         final Map<String, Long> versions = new HashMap<>();
+        /** The events written so far and kept: an append undone to its savepoint never gets here. */
+        final List<EventEnvelope> written = new ArrayList<>();
 
         Group(long head, Instant now) {
             this.head = head;

@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,8 @@ final class TextIndex {
     static final String INSERT = "INSERT INTO event_words (epoch, word, first_position, positions) VALUES (?, ?, ?, ?)";
     /** Positions per epoch: an append writes into the rows of one or two epochs only. */
     private static final long EPOCH = 4_096;
-    /** Epochs per lookup statement. */
-    private static final int EPOCHS_PER_QUERY = 500;
+    static final String PREFIX_IN_EPOCH = "SELECT first_position, positions FROM event_words"
+            + " WHERE epoch = ? AND word >= ? AND word < ?";
     private static final int BACKLOG_CHUNK = 20_000;
     private static final String BACKLOG = "SELECT next_position, last_position FROM event_words_backlog";
     private static final String BACKLOG_DONE_UP_TO = "UPDATE event_words_backlog SET next_position = ?";
@@ -114,16 +113,13 @@ final class TextIndex {
         for (String typed : queryWords) {
             BitSet matching = new BitSet();
             String word = typed.toLowerCase(Locale.ROOT);
-            // a row starts less than a block before the positions it covers
-            long firstEpoch = epoch(Math.max(1, lowest - PositionBlocks.SIZE + 1));
-            for (long from = firstEpoch; from <= epoch(highest); from += EPOCHS_PER_QUERY) {
-                int epochs = (int) Math.min(EPOCHS_PER_QUERY, epoch(highest) - from + 1);
-                try (PreparedStatement s = c.prepareStatement(prefixInEpochs(epochs))) {
-                    for (int i = 0; i < epochs; i++) {
-                        s.setLong(i + 1, from + i);
-                    }
-                    s.setString(epochs + 1, word);
-                    s.setString(epochs + 2, afterPrefix(word));
+            // a row starts less than a block before the positions it covers; one range lookup per
+            // epoch, on one statement (H2 does not combine an IN list with the word range)
+            try (PreparedStatement s = c.prepareStatement(PREFIX_IN_EPOCH)) {
+                s.setString(2, word);
+                s.setString(3, afterPrefix(word));
+                for (long epoch = epoch(Math.max(1, lowest - PositionBlocks.SIZE + 1)); epoch <= epoch(highest); epoch++) {
+                    s.setLong(1, epoch);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             setBits(matching, rs.getLong(1), rs.getLong(2), lowest, highest);
@@ -151,12 +147,6 @@ final class TextIndex {
 
     private static long epoch(long position) {
         return (position - 1) / EPOCH;
-    }
-
-    /** The rows of words in a range, in some epochs: one index lookup per epoch. */
-    static String prefixInEpochs(int epochs) {
-        return "SELECT first_position, positions FROM event_words WHERE epoch IN ("
-                + String.join(", ", Collections.nCopies(epochs, "?")) + ") AND word >= ? AND word < ?";
     }
 
     private static void setBits(BitSet matching, long first, long positions, long lowest, long highest) {

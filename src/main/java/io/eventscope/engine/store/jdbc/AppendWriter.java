@@ -47,6 +47,9 @@ final class AppendWriter implements AutoCloseable {
     private PreparedStatement head;
     private final Clock clock;
     private FileHousekeeping housekeeping;
+    private PreparedStatement insertWords;
+    private PreparedStatement insertTimeBlocks;
+    private EventCounts counts;
     /** The head after this writer's last commit, or -1 when it must be read (at first, after a failure). */
     private long knownHead = -1;
     /** Versions of recently written streams as committed; a stale entry only sends an append to the careful pass. */
@@ -62,6 +65,7 @@ final class AppendWriter implements AutoCloseable {
         this.dialect = db.dialect();
         this.clock = clock;
         connect();
+        TextIndex.indexBacklog(connection, dialect);
     }
 
     private void connect() throws SQLException {
@@ -73,6 +77,9 @@ final class AppendWriter implements AutoCloseable {
             byEventId = c.prepareStatement(EventsSql.BY_EVENT_ID);
             head = c.prepareStatement(EventsSql.HEAD);
             housekeeping = FileHousekeeping.of(c, db.url());
+            insertWords = c.prepareStatement(TextIndex.INSERT);
+            insertTimeBlocks = c.prepareStatement(TimeBlocks.INSERT);
+            counts = new EventCounts(c);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
@@ -135,6 +142,7 @@ final class AppendWriter implements AutoCloseable {
         for (PendingAppend p : group) {
             writeOne(g, p);
         }
+        writeIndexes(g.written, first + 1);
         connection.commit();
         knownHead = g.headInDoubt ? -1 : g.head;
         if (g.headInDoubt || dialect.shared()) {
@@ -142,6 +150,18 @@ final class AppendWriter implements AutoCloseable {
         } else {
             knownVersions.putAll(g.versions);
         }
+    }
+
+    /** The counters, time blocks and text index, in the transaction of the events: they always agree with the log. */
+    private void writeIndexes(List<EventEnvelope> written, long firstPosition) throws SQLException {
+        if (written.isEmpty()) {
+            return;
+        }
+        counts.add(written);
+        TimeBlocks.addRows(dialect, insertTimeBlocks, written, firstPosition);
+        insertTimeBlocks.executeBatch();
+        TextIndex.addRows(insertWords, written, firstPosition);
+        insertWords.executeBatch();
     }
 
     private void disconnect() {
@@ -211,6 +231,7 @@ final class AppendWriter implements AutoCloseable {
      */
     private List<AppendResult> writeAppends(Group g, PendingAppend p, boolean careful) throws SQLException {
         List<StreamAppend> appends = p.appends();
+        List<EventEnvelope> written = new ArrayList<>();
         Map<String, Long> versions = new HashMap<>();
         long position = g.head;
         List<AppendResult> results = new ArrayList<>(appends.size());
@@ -229,8 +250,10 @@ final class AppendWriter implements AutoCloseable {
             }
             long version = actual;
             for (NewEvent e : a.events()) {
-                EventRows.bind(dialect, insert, StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now));
+                EventEnvelope envelope = StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now);
+                EventRows.bind(dialect, insert, envelope);
                 insert.addBatch();
+                written.add(envelope);
             }
             if (careful) {
                 insert.executeBatch(); // so the next append's stored-id lookups see these rows
@@ -243,6 +266,7 @@ final class AppendWriter implements AutoCloseable {
         writeAlongside(p);
         g.head = position;
         g.versions.putAll(versions);
+        g.written.addAll(written);
         return results;
     }
 
@@ -279,6 +303,9 @@ final class AppendWriter implements AutoCloseable {
     private void rollback() {
         try {
             insert.clearBatch();
+            insertWords.clearBatch();
+            insertTimeBlocks.clearBatch();
+            counts.clear();
             connection.rollback();
         } catch (SQLException ignored) {
             // The connection is broken; the failure already reported says why.
@@ -305,6 +332,8 @@ final class AppendWriter implements AutoCloseable {
         boolean headInDoubt;
         final Instant now;
         final Map<String, Long> versions = new HashMap<>();
+        /** The events written so far and kept: an append undone to its savepoint never gets here. */
+        final List<EventEnvelope> written = new ArrayList<>();
 
         Group(long head, Instant now) {
             this.head = head;

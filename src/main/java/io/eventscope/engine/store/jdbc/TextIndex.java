@@ -70,7 +70,9 @@ final class TextIndex {
              PreparedStatement read = c.prepareStatement(READ_RANGE);
              PreparedStatement insert = c.prepareStatement(INSERT)) {
             while (true) {
-                dialect.lockAppends(c);
+                if (dialect.shared()) {
+                    dialect.lockAndReadHead(c, List.of(), new HashMap<>()); // for the lock; the head is read below
+                }
                 long next;
                 long last;
                 try (ResultSet rs = backlog.executeQuery()) {

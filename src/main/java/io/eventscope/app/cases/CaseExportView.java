@@ -12,7 +12,7 @@ public final class CaseExportView {
 
     @FXML private RadioButton correlationRadio;
     @FXML private RadioButton streamsRadio;
-    @FXML private TextField correlationField;
+    @FXML private TextField caseCorrelationField;
     @FXML private TextField streamsField;
     @FXML private TextField fileField;
 
@@ -27,8 +27,8 @@ public final class CaseExportView {
         correlationRadio.selectedProperty().bindBidirectional(model.wholeCorrelation());
         // A toggle group only clears the others when one is selected: the other radio follows by hand.
         model.wholeCorrelation().addListener((obs, was, whole) -> streamsRadio.setSelected(!whole));
-        correlationField.textProperty().bindBidirectional(model.correlationId());
-        correlationField.disableProperty().bind(model.wholeCorrelation().not());
+        caseCorrelationField.textProperty().bindBidirectional(model.correlationId());
+        caseCorrelationField.disableProperty().bind(model.wholeCorrelation().not());
         streamsField.textProperty().bindBidirectional(model.streams());
         streamsField.disableProperty().bind(model.wholeCorrelation());
         fileField.textProperty().bindBidirectional(model.file());

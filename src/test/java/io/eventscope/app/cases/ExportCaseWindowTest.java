@@ -56,8 +56,8 @@ class ExportCaseWindowTest {
         robot.clickOn(withText(robot, "OrderPaid"));
 
         robot.clickOn("File").clickOn("Export case…");
-        waitUntil(() -> robot.lookup("#correlationField").tryQuery().isPresent());
-        assertThat(robot.lookup("#correlationField").queryAs(TextField.class).getText()).isEqualTo("c1");
+        waitUntil(() -> robot.lookup("#caseCorrelationField").tryQuery().isPresent());
+        assertThat(robot.lookup("#caseCorrelationField").queryAs(TextField.class).getText()).isEqualTo("c1");
         robot.clickOn("#fileField").write(home.resolve("c1").toString());
         Notices.Notice exported = export(robot);
         assertThat(exported.title()).isEqualTo("Case exported");

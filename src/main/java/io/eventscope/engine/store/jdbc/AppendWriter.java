@@ -142,7 +142,7 @@ final class AppendWriter implements AutoCloseable {
         for (PendingAppend p : group) {
             writeOne(g, p);
         }
-        writeIndexes(g.written, first + 1);
+        writeIndexes(g.written);
         connection.commit();
         knownHead = g.headInDoubt ? -1 : g.head;
         if (g.headInDoubt || dialect.shared()) {
@@ -153,10 +153,13 @@ final class AppendWriter implements AutoCloseable {
     }
 
     /** The counters, time blocks and text index, in the transaction of the events: they always agree with the log. */
-    private void writeIndexes(List<EventEnvelope> written, long firstPosition) throws SQLException {
+    private void writeIndexes(List<EventEnvelope> written) throws SQLException {
         if (written.isEmpty()) {
             return;
         }
+        // The first position written, not the head the group began from: a careful pass that
+        // found another store's appends re-read the head, and rows must start after those.
+        long firstPosition = written.get(0).position();
         counts.add(written);
         TimeBlocks.addRows(dialect, insertTimeBlocks, written, firstPosition);
         insertTimeBlocks.executeBatch();

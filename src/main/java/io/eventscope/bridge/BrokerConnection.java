@@ -2,6 +2,7 @@ package io.eventscope.bridge;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.eventscope.engine.bus.Backoff;
 import java.io.IOException;
@@ -83,6 +84,12 @@ final class BrokerConnection implements AutoCloseable {
     }
 
     static BrokerUnavailableException unreachable(BrokerAddress broker, Exception e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof PossibleAuthenticationFailureException) {
+                return new BrokerUnavailableException("The broker at " + broker + " refused the login: check the user"
+                        + " and password (" + describe(e) + ")", e);
+            }
+        }
         return new BrokerUnavailableException("No broker answers at " + broker + " (" + describe(e) + ")", e);
     }
 

@@ -90,7 +90,7 @@ class BridgesViewModelTest {
             fx(() -> model.uri().set("amqp://guest@127.0.0.1:5672"));
             fx(() -> model.connect("wrong-s3cret".toCharArray()));
             waitUntil(() -> fx(() -> model.status().get()).contains("works without a broker"));
-            assertThat(fx(() -> model.status().get())).contains("amqp://guest@127.0.0.1:5672").contains("ACCESS_REFUSED")
+            assertThat(fx(() -> model.status().get())).contains("amqp://guest@127.0.0.1:5672").contains("refused the login").contains("ACCESS_REFUSED")
                     .doesNotContain("s3cret");
         } finally {
             root.detachAppender(log);

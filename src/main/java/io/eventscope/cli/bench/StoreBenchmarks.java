@@ -214,7 +214,7 @@ public final class StoreBenchmarks {
         return out;
     }
 
-    static long nextLong(Random random, long bound) {
+    private static long nextLong(Random random, long bound) {
         return Math.floorMod(random.nextLong(), bound);
     }
 

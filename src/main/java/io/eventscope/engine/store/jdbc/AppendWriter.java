@@ -47,9 +47,6 @@ final class AppendWriter implements AutoCloseable {
     private PreparedStatement head;
     private final Clock clock;
     private FileHousekeeping housekeeping;
-    private PreparedStatement insertWords;
-    private PreparedStatement insertTimeBlocks;
-    private EventCounts counts;
     /** The head after this writer's last commit, or -1 when it must be read (at first, after a failure). */
     private long knownHead = -1;
     /** Versions of recently written streams as committed; a stale entry only sends an append to the careful pass. */
@@ -65,7 +62,6 @@ final class AppendWriter implements AutoCloseable {
         this.dialect = db.dialect();
         this.clock = clock;
         connect();
-        TextIndex.indexBacklog(connection, dialect);
     }
 
     private void connect() throws SQLException {
@@ -77,9 +73,6 @@ final class AppendWriter implements AutoCloseable {
             byEventId = c.prepareStatement(EventsSql.BY_EVENT_ID);
             head = c.prepareStatement(EventsSql.HEAD);
             housekeeping = FileHousekeeping.of(c, db.url());
-            insertWords = c.prepareStatement(TextIndex.INSERT);
-            insertTimeBlocks = c.prepareStatement(TimeBlocks.INSERT);
-            counts = new EventCounts(c);
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
@@ -142,7 +135,6 @@ final class AppendWriter implements AutoCloseable {
         for (PendingAppend p : group) {
             writeOne(g, p);
         }
-        writeIndexes(g.written);
         connection.commit();
         knownHead = g.headInDoubt ? -1 : g.head;
         if (g.headInDoubt || dialect.shared()) {
@@ -150,21 +142,6 @@ final class AppendWriter implements AutoCloseable {
         } else {
             knownVersions.putAll(g.versions);
         }
-    }
-
-    /** The counters, time blocks and text index, in the transaction of the events: they always agree with the log. */
-    private void writeIndexes(List<EventEnvelope> written) throws SQLException {
-        if (written.isEmpty()) {
-            return;
-        }
-        // The first position written, not the head the group began from: a careful pass that
-        // found another store's appends re-read the head, and rows must start after those.
-        long firstPosition = written.get(0).position();
-        counts.add(written);
-        TimeBlocks.addRows(dialect, insertTimeBlocks, written, firstPosition);
-        insertTimeBlocks.executeBatch();
-        TextIndex.addRows(insertWords, written, firstPosition);
-        insertWords.executeBatch();
     }
 
     private void disconnect() {
@@ -234,7 +211,6 @@ final class AppendWriter implements AutoCloseable {
      */
     private List<AppendResult> writeAppends(Group g, PendingAppend p, boolean careful) throws SQLException {
         List<StreamAppend> appends = p.appends();
-        List<EventEnvelope> written = new ArrayList<>();
         Map<String, Long> versions = new HashMap<>();
         long position = g.head;
         List<AppendResult> results = new ArrayList<>(appends.size());
@@ -253,10 +229,8 @@ final class AppendWriter implements AutoCloseable {
             }
             long version = actual;
             for (NewEvent e : a.events()) {
-                EventEnvelope envelope = StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now);
-                EventRows.bind(dialect, insert, envelope);
+                EventRows.bind(dialect, insert, StoredEvents.envelope(a.streamId(), e, ++version, ++position, g.now));
                 insert.addBatch();
-                written.add(envelope);
             }
             if (careful) {
                 insert.executeBatch(); // so the next append's stored-id lookups see these rows
@@ -269,7 +243,6 @@ final class AppendWriter implements AutoCloseable {
         writeAlongside(p);
         g.head = position;
         g.versions.putAll(versions);
-        g.written.addAll(written);
         return results;
     }
 
@@ -306,9 +279,6 @@ final class AppendWriter implements AutoCloseable {
     private void rollback() {
         try {
             insert.clearBatch();
-            insertWords.clearBatch();
-            insertTimeBlocks.clearBatch();
-            counts.clear();
             connection.rollback();
         } catch (SQLException ignored) {
             // The connection is broken; the failure already reported says why.
@@ -335,8 +305,6 @@ final class AppendWriter implements AutoCloseable {
         boolean headInDoubt;
         final Instant now;
         final Map<String, Long> versions = new HashMap<>();
-        /** The events written so far and kept: an append undone to its savepoint never gets here. */
-        final List<EventEnvelope> written = new ArrayList<>();
 
         Group(long head, Instant now) {
             this.head = head;

@@ -46,14 +46,13 @@ class SchemaHistoryTest {
     @Test
     void anOlderSchemaIsMigratedOnOpen() throws SQLException {
         try (Database db = Database.open(url)) {
-            execute(db, "DROP TABLE event_words"); // what the newest migration, V17, made
-            execute(db, "DROP TABLE event_words_backlog");
-            execute(db, "DELETE FROM " + HISTORY + " WHERE \"version\" = '17'");
+            execute(db, "DROP TABLE bridge_checkpoints"); // what the newest migration, V15, made
+            execute(db, "DELETE FROM " + HISTORY + " WHERE \"version\" = '15'");
             assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isFalse();
         }
         try (Database db = Database.open(url)) {
             assertThat(count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_NAME = 'EVENT_WORDS'")).isEqualTo(1);
+                    + " WHERE TABLE_NAME = 'BRIDGE_CHECKPOINTS'")).isEqualTo(1);
             assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isTrue();
         }
     }

@@ -66,22 +66,12 @@ public final class CorrelationView {
 
     private void bindSlider() {
         correlationSlider.disableProperty().bind(correlation.correlationId().isEmpty());
-        correlation.lastStep().addListener((obs, old, last) -> {
-            syncing = true;
-            correlationSlider.setMax(Math.max(1, last.intValue()));
-            correlationSlider.setMajorTickUnit(ScrubControls.tickUnit(last.longValue()));
-            syncing = false;
-        });
+        ScrubberControls.bindSlider(correlationSlider, correlation.lastStep(), correlation.step(),
+                step -> correlation.jumpTo((int) step));
         correlation.step().addListener((obs, old, step) -> {
             syncing = true;
-            correlationSlider.setValue(step.doubleValue());
-            ScrubControls.showSelected(correlationEventList, step.intValue() - 1);
+            ScrubberControls.showSelected(correlationEventList, step.intValue() - 1);
             syncing = false;
-        });
-        correlationSlider.valueProperty().addListener((obs, old, value) -> {
-            if (!syncing) {
-                correlation.jumpTo((int) Math.round(value.doubleValue()));
-            }
         });
     }
 

@@ -15,7 +15,7 @@ import javafx.beans.property.SimpleDoubleProperty;
  * {@link Player}. It names each version to show; what showing means is its owner's business.
  * FX thread only.
  */
-public final class Scrubber {
+public final class Scrubber implements Scrubbing {
     private static final int SHIFT_STEP = 10;
 
     private final LongConsumer show;

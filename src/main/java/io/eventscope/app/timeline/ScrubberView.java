@@ -16,7 +16,6 @@ public final class ScrubberView {
     private final StreamViewModel stream;
     private final FrameScheduler scrubber;
     private final PlaybackViewModel playback;
-    private boolean syncing;
     private Runnable afterOpen = () -> { };
 
     @FXML private TextField streamField;
@@ -81,23 +80,7 @@ public final class ScrubberView {
 
     private void bindSlider() {
         slider.disableProperty().bind(stream.streamId().isEmpty());
-        scrubber.length().addListener((obs, old, length) -> {
-            syncing = true;
-            slider.setMax(Math.max(1, length.longValue()));
-            slider.setMajorTickUnit(ScrubControls.tickUnit(length.longValue()));
-            slider.setMinorTickCount(0);
-            syncing = false;
-        });
-        scrubber.position().addListener((obs, old, version) -> {
-            syncing = true;
-            slider.setValue(version.doubleValue());
-            syncing = false;
-        });
-        slider.valueProperty().addListener((obs, old, value) -> {
-            if (!syncing && Math.round(value.doubleValue()) != scrubber.position().get()) {
-                model.jumpTo(Math.round(value.doubleValue()));
-            }
-        });
+        ScrubberControls.bindSlider(slider, model);
     }
 
     /** What to do once a stream is asked for: the stream mode takes the focus, so the keys move through versions. */

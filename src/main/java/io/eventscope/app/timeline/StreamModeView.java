@@ -2,10 +2,7 @@ package io.eventscope.app.timeline;
 
 import io.eventscope.app.TextCell;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 
 /**
@@ -31,7 +28,7 @@ public final class StreamModeView {
         eventList.setCellFactory(list -> new TextCell<>(EventItem::toString));
         model.scrubber().shownVersion().addListener((obs, old, version) -> {
             syncing = true;
-            ScrubControls.showSelected(eventList, (int) version.longValue() - 1);
+            ScrubberControls.showSelected(eventList, (int) version.longValue() - 1);
             syncing = false;
         });
         eventList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
@@ -40,37 +37,6 @@ public final class StreamModeView {
             }
         });
         scrubberController.setAfterOpen(stateController::takeFocus);
-        streamPane.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-    }
-
-    private void key(KeyEvent e) {
-        // The breakpoints' type box is typed into; every other control leaves these keys to the scrubber.
-        if (e.getTarget() instanceof TextInputControl || e.getTarget() instanceof Node n && "typeBox".equals(n.getId())) {
-            return;
-        }
-        boolean handled = true;
-        switch (e.getCode()) {
-            case LEFT -> {
-                if (e.isShiftDown()) {
-                    model.bigPrevious();
-                } else {
-                    model.previous();
-                }
-            }
-            case RIGHT -> {
-                if (e.isShiftDown()) {
-                    model.bigNext();
-                } else {
-                    model.next();
-                }
-            }
-            case HOME -> model.first();
-            case END -> model.last();
-            case SPACE -> model.playback().togglePlay();
-            default -> handled = false;
-        }
-        if (handled) {
-            e.consume();
-        }
+        ScrubberControls.handleKeys(streamPane, model);
     }
 }

@@ -5,6 +5,7 @@ import io.eventscope.app.Workspace;
 import io.eventscope.engine.timeline.StreamTimeline;
 import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
@@ -12,7 +13,7 @@ import javafx.beans.property.SimpleBooleanProperty;
  * each a view model of its own (loading, frames, playback, breakpoints, blame, correlation),
  * turns a person's moves into them, and forgets everything shown when the store changes.
  */
-public final class TimelineViewModel {
+public final class TimelineViewModel implements Scrubbing {
     private static final int SHIFT_STEP = 10;
 
     private final StreamViewModel stream;
@@ -102,6 +103,22 @@ public final class TimelineViewModel {
         stream.clear();
         scrubber.clear();
         blame.clear();
+    }
+
+    @Override
+    public ReadOnlyLongProperty length() {
+        return scrubber.length();
+    }
+
+    /** The version asked for last (the one shown may still be loading: {@link FrameScheduler#shownVersion}). */
+    @Override
+    public ReadOnlyLongProperty position() {
+        return scrubber.position();
+    }
+
+    @Override
+    public void togglePlay() {
+        playback.togglePlay();
     }
 
     public StreamViewModel stream() {

@@ -8,7 +8,6 @@ import io.eventscope.engine.domain.JournalEntry;
 import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.upcast.Upcaster;
@@ -44,7 +43,6 @@ import java.util.zip.ZipOutputStream;
  * moved into place, so a half-written case never carries the name.
  */
 public final class CaseExporter {
-    private static final int PAGE = 1_000;
 
     private final EventStore storedEvents;
     private final CommandJournal journal;
@@ -139,13 +137,7 @@ public final class CaseExporter {
     }
 
     private List<EventEnvelope> streamOf(String streamId) {
-        List<EventEnvelope> events = new ArrayList<>();
-        for (List<EventEnvelope> page = storedEvents.readStream(streamId, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = page.size() < PAGE ? List.of()
-                     : storedEvents.readStream(streamId, events.size() + 1L, PAGE, Direction.FORWARDS)) {
-            events.addAll(page);
-        }
-        return events;
+        return LogPages.stream(storedEvents, streamId);
     }
 
     private ObjectNode upcastersInUse(List<EventEnvelope> events) {

@@ -3,8 +3,6 @@ package io.eventscope.engine.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
-import io.eventscope.engine.store.Direction;
-import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.EventStoreException;
 import io.eventscope.engine.store.ExpectedVersion;
@@ -284,7 +282,7 @@ public final class NdjsonImporter {
         }
 
         private void requireSameAsStored(ImportedEvent e, long position) {
-            EventEnvelope stored = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS).get(0);
+            EventEnvelope stored = store.eventAt(position).orElseThrow();
             String difference = StoredEvents.difference(e.streamId(), e.event(), stored);
             if (difference == null && e.version() != 0 && e.version() != stored.version()) {
                 difference = "stored as version " + stored.version() + ", not " + e.version();

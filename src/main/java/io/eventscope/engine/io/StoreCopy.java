@@ -5,14 +5,15 @@ import io.eventscope.engine.domain.JournalEntry;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.store.AppendResult;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.LogPages;
 import io.eventscope.engine.store.EventStoreException;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.StreamAppend;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Copies one store into an empty one, of any backend: every event as stored (ids, types,
@@ -42,18 +43,18 @@ public final class StoreCopy {
 
     /** Copies the events (progress counts them), then the journal; stops between pages when cancelled. */
     public Report copy(ProgressMonitor monitor) {
-        long copied = copiedBefore();
         long total = from.headPosition();
-        for (List<EventEnvelope> page = from.read(EventFilter.ALL, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = from.read(EventFilter.ALL, copied + 1, PAGE, Direction.FORWARDS)) {
+        long[] copied = {copiedBefore()};
+        LogPages.forEach(from, EventFilter.ALL, copied[0] + 1, PAGE, page -> {
             if (monitor.isCancelled()) {
-                return new Report(copied, 0, true);
+                return false;
             }
             appendAsStored(page);
-            copied = page.get(page.size() - 1).position();
-            monitor.progress(copied, total);
-        }
-        return new Report(copied, copyJournal(), false);
+            copied[0] = page.get(page.size() - 1).position();
+            monitor.progress(copied[0], total);
+            return true;
+        });
+        return monitor.isCancelled() ? new Report(copied[0], 0, true) : new Report(copied[0], copyJournal(), false);
     }
 
     /** The head of an earlier copy that stopped halfway, 0 for an empty target; anything else is refused. */
@@ -62,9 +63,8 @@ public final class StoreCopy {
         if (head == 0 && toJournal.count() == 0) {
             return 0;
         }
-        List<EventEnvelope> last = to.read(EventFilter.ALL, head, 1, Direction.FORWARDS);
-        List<EventEnvelope> same = from.read(EventFilter.ALL, head, 1, Direction.FORWARDS);
-        if (head == 0 || same.isEmpty() || !same.get(0).eventId().equals(last.get(0).eventId())) {
+        Optional<String> last = to.eventAt(head).map(EventEnvelope::eventId);
+        if (head == 0 || last.isEmpty() || !last.equals(from.eventAt(head).map(EventEnvelope::eventId))) {
             throw new EventStoreException("The target store " + to.describe() + " is not empty (" + head + " events, "
                     + toJournal.count() + " journaled commands) and is not a partial copy of " + from.describe()
                     + ": copy into a new, empty store.");

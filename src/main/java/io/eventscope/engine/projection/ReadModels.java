@@ -2,7 +2,6 @@ package io.eventscope.engine.projection;
 
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.io.ProgressMonitor;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.jdbc.Database;
@@ -238,13 +237,10 @@ public final class ReadModels implements AutoCloseable {
         synchronized (slot) {
             try {
                 Registry.Entry entry = requireParked(name);
-                List<EventEnvelope> events = store.read(EventFilter.ALL, entry.parkedPosition(), 1, Direction.FORWARDS);
-                if (events.isEmpty() || events.get(0).position() != entry.parkedPosition()) {
-                    throw new ProjectionException("The event at position " + entry.parkedPosition() + " that parked "
-                            + name + " is not in the store");
-                }
+                EventEnvelope parked = store.eventAt(entry.parkedPosition()).orElseThrow(() -> new ProjectionException(
+                        "The event at position " + entry.parkedPosition() + " that parked " + name + " is not in the store"));
                 Generation live = slot.live.generation();
-                registry.skip(name, live.number(), events.get(0), entry.lastError());
+                registry.skip(name, live.number(), parked, entry.lastError());
                 slot.live = new GenerationWriter(db, sql, slot.projection, live, registry.checkpoint(name, live.number()),
                         registry.skippedPositions(name));
                 if (run && !entry.paused()) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one loop that reads the global log forwards page by page. A page shorter than asked for
+ * The loops that read the global log, or one stream, forwards page by page. A page shorter than asked for
  * is the end: every store's read returns {@code limit} events while there are that many, so a
  * filtered scan never reads the tail past its last match twice.
  */
@@ -33,6 +33,18 @@ public final class LogPages {
             }
             // max: a damaged store (the verifier reads those) may return a lower last position; never loop.
             next = Math.max(next, page.get(page.size() - 1).position()) + 1;
+        }
+    }
+
+    /** Every event of one stream, in version order, read page by page. */
+    public static List<EventEnvelope> stream(EventStore store, String streamId) {
+        List<EventEnvelope> events = new ArrayList<>();
+        while (true) {
+            List<EventEnvelope> page = store.readStream(streamId, events.size() + 1L, EventStore.PAGE, Direction.FORWARDS);
+            events.addAll(page);
+            if (page.size() < EventStore.PAGE) {
+                return events;
+            }
         }
     }
 

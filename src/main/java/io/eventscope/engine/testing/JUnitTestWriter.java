@@ -7,7 +7,7 @@ import io.eventscope.engine.domain.JournalEntry;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.StreamIds;
-import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.LogPages;
 import io.eventscope.engine.store.EventStore;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -23,7 +23,6 @@ import java.util.Map;
  * package and names the aggregate type by the decider's public static {@code type()} method.
  */
 public final class JUnitTestWriter {
-    private static final int PAGE = 1_000;
 
     private final EventStore store;
     private final CommandJournal journal;
@@ -109,12 +108,7 @@ public final class JUnitTestWriter {
     }
 
     private List<EventEnvelope> streamOf(String streamId) {
-        List<EventEnvelope> events = new ArrayList<>();
-        for (List<EventEnvelope> page = store.readStream(streamId, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
-             page = page.size() < PAGE ? List.of() : store.readStream(streamId, events.size() + 1L, PAGE, Direction.FORWARDS)) {
-            events.addAll(page);
-        }
-        return events;
+        return LogPages.stream(store, streamId);
     }
 
     private static String json(EventEnvelope e) {

@@ -6,7 +6,7 @@ import io.eventscope.engine.domain.StateLoader;
 import io.eventscope.engine.domain.TimeTravel;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
-import io.eventscope.engine.store.Direction;
+import io.eventscope.engine.store.LogPages;
 import io.eventscope.engine.store.ExpectedVersion;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.timeline.StreamTimeline;
@@ -47,6 +47,6 @@ public final class BranchReplay {
 
     /** The stream's events in the branch, in version order. */
     public List<EventEnvelope> events(String streamId) {
-        return store.readStream(streamId, 1, Integer.MAX_VALUE, Direction.FORWARDS);
+        return LogPages.stream(store, streamId);
     }
 }

@@ -44,7 +44,6 @@ import java.util.concurrent.CancellationException;
  * comes out otherwise takes another path: {@link SagaReactions} says what it does instead.
  */
 public final class WhatIf {
-    private static final int PAGE = 1_000;
     private static final int CANCEL_EVERY = 256;
     /** A saga that is still reacting after this many effects is stopped: a loop, not a business process. */
     private static final int MAX_REACTIONS = 1_000;
@@ -277,12 +276,8 @@ public final class WhatIf {
         }
 
         private EventEnvelope eventAt(long position) {
-            List<EventEnvelope> found = store.read(EventFilter.ALL, position, 1, Direction.FORWARDS);
-            if (found.isEmpty() || found.get(0).position() != position) {
-                throw new IllegalArgumentException("no event at position " + position + " in " + store.describe()
-                        + " (its head is at " + store.headPosition() + ")");
-            }
-            return found.get(0);
+            return store.eventAt(position).orElseThrow(() -> new IllegalArgumentException("no event at position "
+                    + position + " in " + store.describe() + " (its head is at " + store.headPosition() + ")"));
         }
 
         /** The streams in scope; fills {@code commands} with the journaled commands of the scope, oldest first. */
@@ -312,12 +307,7 @@ public final class WhatIf {
         }
 
         private void load(String streamId) {
-            List<EventEnvelope> events = new ArrayList<>();
-            for (List<EventEnvelope> page = store.readStream(streamId, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
-                 page = page.size() < PAGE ? List.of()
-                         : store.readStream(streamId, events.size() + 1L, PAGE, Direction.FORWARDS)) {
-                events.addAll(page);
-            }
+            List<EventEnvelope> events = LogPages.stream(store, streamId);
             original.put(streamId, events);
             events.forEach(e -> originalById.put(e.eventId(), e));
             branch.put(streamId, newStream(streamId));

@@ -21,9 +21,11 @@ import javafx.collections.ObservableList;
 
 /**
  * Correlation mode's read side: the order's row in the orders read model as it stood right
- * after the scrubbed position. Each position is built from the order stream's events up to it
- * (the engine's as-of build, in a scratch schema dropped afterwards), off the FX thread; the
- * newest request wins.
+ * after the scrubbed position, built from the order stream's events up to it by the engine's
+ * as-of build, off the FX thread; the newest request wins. One scratch schema serves a whole
+ * stream: a step forwards applies the events in between, a step back replays the stream's few
+ * events, and only a new stream (or store) creates a schema. It is dropped when the row is
+ * cleared or closed, or at the next start if the process ends first.
  */
 public final class OrderRowViewModel {
     private static final String TABLE = "order_read_model";
@@ -39,6 +41,12 @@ public final class OrderRowViewModel {
     }
 
     private final Workspace workspace;
+    private final TaskExecutor tasks;
+    /** Guards the scratch build: an outdated build may still run when the next one starts. */
+    private final Object scratchLock = new Object();
+    private ScratchReadModel scratch;
+    private String scratchStream;
+    private ReadModels scratchModels;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper("");
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
@@ -46,6 +54,7 @@ public final class OrderRowViewModel {
 
     OrderRowViewModel(Workspace workspace, TaskExecutor tasks) {
         this.workspace = workspace;
+        this.tasks = tasks;
         this.builds = new NewestRequestWins<>(tasks, this::buildWork, (wish, built) -> {
             title.set(built.title());
             fields.setAll(built.fields());
@@ -67,6 +76,7 @@ public final class OrderRowViewModel {
 
     void clear() {
         builds.forget();
+        dropScratch();
         title.set("");
         fields.clear();
         emptyText.set("");
@@ -75,6 +85,44 @@ public final class OrderRowViewModel {
     /** Outdates a build still running; safe on any thread the window closes from. */
     void close() {
         builds.forget();
+        dropScratch();
+    }
+
+    private void dropScratch() {
+        tasks.run(progress -> {
+            synchronized (scratchLock) {
+                release();
+            }
+            return null;
+        }, none -> { });
+    }
+
+    /** Holding scratchLock. */
+    private void release() {
+        if (scratch != null) {
+            scratch.close();
+            scratch = null;
+            scratchStream = null;
+            scratchModels = null;
+        }
+    }
+
+    /** The scratch build of {@code orderStream} moved to {@code position}; holding scratchLock. */
+    private ScratchReadModel scratchAt(ReadModels models, String orderStream, long position) {
+        if (scratch != null && models == scratchModels && orderStream.equals(scratchStream)) {
+            try {
+                scratch.moveTo(position);
+                return scratch;
+            } catch (RuntimeException e) {
+                release();
+                throw e;
+            }
+        }
+        release();
+        scratch = models.asOf(OrderProjection.NAME, position, EventFilter.stream(orderStream));
+        scratchStream = orderStream;
+        scratchModels = models;
+        return scratch;
     }
 
     private BackgroundWork<Built> buildWork(Wish wish) {
@@ -85,9 +133,8 @@ public final class OrderRowViewModel {
             if (models == null || !models.names().contains(OrderProjection.NAME)) {
                 return new Built(heading, List.of(), "This store keeps no " + OrderProjection.NAME + " read model");
             }
-            try (ScratchReadModel asOf = models.asOf(OrderProjection.NAME, wish.position(),
-                    EventFilter.stream(wish.orderStream()))) {
-                List<Field> row = asOf.query(c -> {
+            synchronized (scratchLock) {
+                List<Field> row = scratchAt(models, wish.orderStream(), wish.position()).query(c -> {
                     try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM " + TABLE)) {
                         return rs.next() ? fields(rs) : List.<Field>of();
                     }

@@ -21,6 +21,7 @@ import io.eventscope.engine.io.EventBridgeFormat;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.upcast.UpcasterChain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class BridgesViewModel {
     private final Workspace workspace;
     private final TaskExecutor tasks;
     private final LongConsumer eventOpener;
+    private final UpcasterChain upcasters;
 
     private final StringProperty uri = new SimpleStringProperty(BrokerAddress.DEFAULT_URI);
     private final StringProperty exchange = new SimpleStringProperty("eventscope");
@@ -80,9 +82,10 @@ public final class BridgesViewModel {
     private ConsumerSettings settings;
     private AtomicBoolean stop = new AtomicBoolean();
 
-    public BridgesViewModel(Workspace workspace, TaskExecutor tasks, LongConsumer eventOpener) {
+    public BridgesViewModel(Workspace workspace, TaskExecutor tasks, UpcasterChain upcasters, LongConsumer eventOpener) {
         this.workspace = workspace;
         this.tasks = tasks;
+        this.upcasters = upcasters;
         this.eventOpener = eventOpener;
         selectedMessage.addListener((obs, old, m) -> inspected.set(m == null ? "" : describe(m)));
         paused.addListener((obs, was, now) -> {
@@ -114,7 +117,7 @@ public final class BridgesViewModel {
         }
         status.set("Connecting to " + address + " …");
         ConsumeInto target = into.get();
-        Destination destination = target == ConsumeInto.BUS ? new BusDestination(workspace.engine().bus())
+        Destination destination = target == ConsumeInto.BUS ? new BusDestination(workspace.engine().bus(), upcasters)
                 : new StoreDestination(workspace.eventStore());
         AtomicBoolean stopThis = new AtomicBoolean();
         stop = stopThis;

@@ -56,7 +56,7 @@ class BridgesViewModelTest {
         }
         fx(() -> workspace.show(store, "test"));
         waitUntil(() -> fx(() -> workspace.engine()) != null);
-        model = fx(() -> new BridgesViewModel(workspace, tasks, opened::add));
+        model = fx(() -> new BridgesViewModel(workspace, tasks, UpcasterChain.EMPTY, opened::add));
     }
 
     @AfterEach

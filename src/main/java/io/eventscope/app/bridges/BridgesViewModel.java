@@ -77,6 +77,12 @@ public final class BridgesViewModel {
     private final StringProperty busName = new SimpleStringProperty(EventBridgeFormat.DEFAULT_BUS);
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final FxBatcher<ConsumedMessage> arrivals = new FxBatcher<>(this::arrived);
+    /** A lost connection and its return, said in the status line while connected. */
+    private final FxBatcher<String> connectionNotices = new FxBatcher<>(batch -> {
+        if (connected.get()) {
+            status.set(batch.get(batch.size() - 1) + ".");
+        }
+    });
 
     private BrokerAddress broker;
     private ConsumerSettings settings;
@@ -146,13 +152,15 @@ public final class BridgesViewModel {
     }
 
     private void consume(RabbitConsumer consumer, AtomicBoolean stopThis) {
+        consumer.onConnectionNotice(connectionNotices::add);
         tasks.run(progress -> {
             try (consumer) {
                 ConsumeReport r = consumer.run(Long.MAX_VALUE, UNTIL_STOPPED,
                         () -> stopThis.get() || progress.isCancelled(), arrivals::add);
                 return "Disconnected. This session received " + r.received() + " messages: " + r.stored() + " stored, "
                         + r.delivered() + " delivered to the bus, " + r.duplicates() + " already taken, "
-                        + r.deadLettered() + " dead-lettered.";
+                        + r.deadLettered() + " dead-lettered" + (r.reconnects() == 0 ? "." : "; the connection was lost"
+                        + " and opened again " + r.reconnects() + " time(s), and what came again was recognised.");
             } catch (RuntimeException e) {
                 return "Disconnected: " + e.getMessage() + ".";
             }

@@ -94,7 +94,7 @@ public final class Workbench {
         };
         timeline.setWhatIfOpener(forkAt);
         timeline.correlation().setWhatIfOpener(forkAt);
-        bridges = new BridgesViewModel(workspace, tasks, position -> {
+        bridges = new BridgesViewModel(workspace, tasks, upcasters, position -> {
             events.reveal(position);
             navigation.show("events");
         });

@@ -9,13 +9,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One connection to a broker that can be opened again. The first {@link #open} fails at once
  * when nobody answers, so a person hears it plainly; once the bridge has been connected, a
- * dropped connection or a broker restart is retried with {@link Backoff} before giving up.
+ * dropped connection or a broker restart is retried with {@link Backoff} before giving up,
+ * and each step of that is told to whoever watches, as well as logged.
  */
 final class BrokerConnection implements AutoCloseable {
     static final Backoff RECONNECT = new Backoff(12, Duration.ofMillis(250), 2.0, Duration.ofSeconds(5));
@@ -25,11 +27,17 @@ final class BrokerConnection implements AutoCloseable {
     private final String name;
     private final Backoff backoff;
     private Connection connection;
+    private Consumer<String> notices = notice -> { };
 
     BrokerConnection(BrokerAddress broker, String name, Backoff backoff) {
         this.broker = broker;
         this.name = name;
         this.backoff = backoff;
+    }
+
+    /** Who hears, in a sentence each, that the connection was lost, each attempt to reopen it, and its return. */
+    void onNotice(Consumer<String> notices) {
+        this.notices = notices;
     }
 
     /** Connects and opens a channel; a broker that does not answer is {@link BrokerUnavailableException} at once. */
@@ -49,11 +57,18 @@ final class BrokerConnection implements AutoCloseable {
         close();
         Exception last = failure;
         for (int attempt = 1; attempt <= backoff.maxAttempts() && !cancelled.getAsBoolean(); attempt++) {
-            LOG.warn("Lost the broker {} ({}); reconnecting, attempt {} of {}", broker, describe(last), attempt,
-                    backoff.maxAttempts());
-            sleep(backoff.delayAfter(attempt));
+            Duration delay = backoff.delayAfter(attempt);
+            String lost = "Lost the broker at " + broker + " (" + describe(last) + "); reconnecting in "
+                    + delay.toMillis() + " ms, attempt " + attempt + " of " + backoff.maxAttempts();
+            LOG.warn(lost);
+            notices.accept(lost);
+            sleep(delay);
             try {
-                return open();
+                Channel reopened = open();
+                String back = "Reconnected to " + broker + " (attempt " + attempt + ")";
+                LOG.info(back);
+                notices.accept(back);
+                return reopened;
             } catch (BrokerUnavailableException e) {
                 last = e;
             }

@@ -4,6 +4,8 @@ import io.eventscope.engine.bus.EventBus;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.io.ImportedEvent;
+import io.eventscope.engine.upcast.UpcastException;
+import io.eventscope.engine.upcast.UpcasterChain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,9 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * Consumed events onto the event bus, not into the store: each goes to the bus's handlers as
- * an event at position 0 (not in the log) and counts as taken when every handler has handled
- * it. A handler that keeps failing through the bus's retries refuses it, and the consumer
- * dead-letters the message with the reason, since the bus parks only stored events. A
+ * an event at position 0 (not in the log), upcast to its newest shape as a stored event is for
+ * the bus's readers, and counts as taken when every handler has handled it. An event the
+ * upcasters fail on, or one a handler keeps failing on through the bus's retries, is refused,
+ * and the consumer dead-letters the message with the reason (the bus parks only stored events). A
  * redelivery of an event taken lately (the last {@link #REMEMBERED} ids) is recognised; one
  * older than that, or after a restart, reaches the handlers again: onto the bus is at least once.
  */
@@ -27,6 +30,7 @@ public final class BusDestination implements Destination {
     static final int REMEMBERED = 100_000;
 
     private final EventBus bus;
+    private final UpcasterChain upcasters;
     private final Set<String> taken = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -34,8 +38,9 @@ public final class BusDestination implements Destination {
         }
     });
 
-    public BusDestination(EventBus bus) {
+    public BusDestination(EventBus bus, UpcasterChain upcasters) {
         this.bus = bus;
+        this.upcasters = upcasters;
     }
 
     @Override
@@ -47,7 +52,11 @@ public final class BusDestination implements Destination {
     public List<String> take(List<ImportedEvent> events) {
         List<CompletableFuture<Void>> handled = new ArrayList<>();
         for (ImportedEvent e : events) {
-            handled.add(bus.deliver(envelope(e)));
+            try {
+                handled.add(bus.deliver(upcasters.upcast(envelope(e))));
+            } catch (UpcastException refused) {
+                handled.add(CompletableFuture.failedFuture(refused));
+            }
         }
         List<String> refusals = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {

@@ -64,6 +64,11 @@ public final class RabbitConsumer implements AutoCloseable {
         this.connection = new BrokerConnection(broker, "eventscope-consumer " + settings.queue(), BrokerConnection.RECONNECT);
     }
 
+    /** Who hears of a lost connection, each attempt to reopen it, and its return (on the consuming thread). */
+    public void onConnectionNotice(Consumer<String> notices) {
+        connection.onNotice(notices);
+    }
+
     /** Connects and declares exchange, queue, binding and the dead-letter exchange and queue, where absent. */
     public void declare() {
         channel();
@@ -95,6 +100,7 @@ public final class RabbitConsumer implements AutoCloseable {
                 }
                 arrived.clear();
                 channel = started(connection.reopen(e, cancelled));
+                counts.reconnects++;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -245,10 +251,11 @@ public final class RabbitConsumer implements AutoCloseable {
         long taken;
         long duplicates;
         long deadLettered;
+        int reconnects;
 
         ConsumeReport report() {
             boolean stored = destination.takenOutcome() == Outcome.STORED;
-            return new ConsumeReport(received, stored ? taken : 0, stored ? 0 : taken, duplicates, deadLettered);
+            return new ConsumeReport(received, stored ? taken : 0, stored ? 0 : taken, duplicates, deadLettered, reconnects);
         }
     }
 

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
@@ -42,6 +43,11 @@ public final class RabbitPublisher implements AutoCloseable {
         this.broker = broker;
         this.exchange = exchange;
         this.connection = new BrokerConnection(broker, "eventscope-publisher " + exchange, reconnect);
+    }
+
+    /** Who hears of a lost connection, each attempt to reopen it, and its return (on the publishing thread). */
+    public void onConnectionNotice(Consumer<String> notices) {
+        connection.onNotice(notices);
     }
 
     /** The checkpoint's name: the broker (without password) and the exchange. */

@@ -13,6 +13,7 @@ import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.OpenStore;
+import io.eventscope.shop.upcast.ShopUpcasters;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -99,7 +100,7 @@ final class RabbitConsumeCommand implements Callable<Integer> {
              EventBus bus = new EventBus(opened.store(), new InMemoryDeadLetters(), Backoff.DEFAULT)) {
             // The bus is not started: it carries only what the consumer hands it, not the store's own events.
             bus.subscribe("print", e -> printed(out, e));
-            Destination destination = ontoBus ? new BusDestination(bus) : new StoreDestination(opened.store());
+            Destination destination = ontoBus ? new BusDestination(bus, ShopUpcasters.chain()) : new StoreDestination(opened.store());
             try (RabbitConsumer consumer = new RabbitConsumer(broker.address(), settings, destination)) {
                 ConsumeReport report = consumer.run(max == null ? Long.MAX_VALUE : max,
                         Duration.ofSeconds(timeout == null ? FOREVER_SECONDS : timeout), () -> false, null);

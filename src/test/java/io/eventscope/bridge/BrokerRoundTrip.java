@@ -14,13 +14,11 @@ import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.store.StreamAppend;
 import io.eventscope.engine.store.Stores;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -109,21 +107,5 @@ final class BrokerRoundTrip implements BeforeEachCallback, AfterEachCallback {
                     .as("event at position %d", i + 1)
                     .isEqualTo(List.of(w.eventId(), w.streamId(), w.version(), w.eventType(), w.data(), w.metadata(), w.timestamp()));
         }
-    }
-
-    /** Closes a client's connection from the broker's side, as a broker restart or an operator would. */
-    static void closeConnection(String clientName) throws IOException, InterruptedException {
-        String listing = run("rabbitmqctl", "list_connections", "pid", "client_properties", "-q", "--no-table-headers");
-        String pid = listing.lines().filter(l -> l.contains(clientName)).map(l -> l.split("\t")[0]).findFirst()
-                .orElseThrow(() -> new AssertionError("no connection named " + clientName + " in:\n" + listing));
-        run("rabbitmqctl", "close_connection", pid, "closed by a broker test");
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
-        return output;
     }
 }

@@ -39,7 +39,7 @@ class RabbitReconnectTest {
                         }
                     }));
             assertThat(midway.await(60, TimeUnit.SECONDS)).isTrue();
-            BrokerRoundTrip.closeConnection("eventscope-consumer " + settings.queue());
+            TestBroker.closeConnection("eventscope-consumer " + settings.queue());
             closed.countDown();
 
             ConsumeReport report = run.get(120, TimeUnit.SECONDS);
@@ -87,7 +87,7 @@ class RabbitReconnectTest {
 
     private static void close(String clientName) {
         try {
-            BrokerRoundTrip.closeConnection(clientName);
+            TestBroker.closeConnection(clientName);
         } catch (Exception e) {
             throw new AssertionError(e);
         }

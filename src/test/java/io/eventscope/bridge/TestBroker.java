@@ -1,13 +1,16 @@
 package io.eventscope.bridge;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -93,5 +96,21 @@ public final class TestBroker {
         } catch (IOException | RuntimeException notThere) {
             // a test may not have declared everything it named
         }
+    }
+
+    /** Closes a client's connection from the broker's side, as a broker restart or an operator would. */
+    public static void closeConnection(String clientName) throws IOException, InterruptedException {
+        String listing = run("rabbitmqctl", "list_connections", "pid", "client_properties", "-q", "--no-table-headers");
+        String pid = listing.lines().filter(l -> l.contains(clientName)).map(l -> l.split("\t")[0]).findFirst()
+                .orElseThrow(() -> new AssertionError("no connection named " + clientName + " in:\n" + listing));
+        run("rabbitmqctl", "close_connection", pid, "closed by a broker test");
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command) + ": " + output).isZero();
+        return output;
     }
 }

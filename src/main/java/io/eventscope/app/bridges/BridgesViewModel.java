@@ -21,6 +21,7 @@ import io.eventscope.engine.io.EventBridgeFormat;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.upcast.UpcasterChain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class BridgesViewModel {
     private final Workspace workspace;
     private final TaskExecutor tasks;
     private final LongConsumer eventOpener;
+    private final UpcasterChain upcasters;
 
     private final StringProperty uri = new SimpleStringProperty(BrokerAddress.DEFAULT_URI);
     private final StringProperty exchange = new SimpleStringProperty("eventscope");
@@ -75,14 +77,21 @@ public final class BridgesViewModel {
     private final StringProperty busName = new SimpleStringProperty(EventBridgeFormat.DEFAULT_BUS);
     private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper("");
     private final FxBatcher<ConsumedMessage> arrivals = new FxBatcher<>(this::arrived);
+    /** A lost connection and its return, said in the status line while connected. */
+    private final FxBatcher<String> connectionNotices = new FxBatcher<>(batch -> {
+        if (connected.get()) {
+            status.set(batch.get(batch.size() - 1) + ".");
+        }
+    });
 
     private BrokerAddress broker;
     private ConsumerSettings settings;
     private AtomicBoolean stop = new AtomicBoolean();
 
-    public BridgesViewModel(Workspace workspace, TaskExecutor tasks, LongConsumer eventOpener) {
+    public BridgesViewModel(Workspace workspace, TaskExecutor tasks, UpcasterChain upcasters, LongConsumer eventOpener) {
         this.workspace = workspace;
         this.tasks = tasks;
+        this.upcasters = upcasters;
         this.eventOpener = eventOpener;
         selectedMessage.addListener((obs, old, m) -> inspected.set(m == null ? "" : describe(m)));
         paused.addListener((obs, was, now) -> {
@@ -114,7 +123,7 @@ public final class BridgesViewModel {
         }
         status.set("Connecting to " + address + " …");
         ConsumeInto target = into.get();
-        Destination destination = target == ConsumeInto.BUS ? new BusDestination(workspace.engine().bus())
+        Destination destination = target == ConsumeInto.BUS ? new BusDestination(workspace.engine().bus(), upcasters)
                 : new StoreDestination(workspace.eventStore());
         AtomicBoolean stopThis = new AtomicBoolean();
         stop = stopThis;
@@ -143,13 +152,15 @@ public final class BridgesViewModel {
     }
 
     private void consume(RabbitConsumer consumer, AtomicBoolean stopThis) {
+        consumer.onConnectionNotice(connectionNotices::add);
         tasks.run(progress -> {
             try (consumer) {
                 ConsumeReport r = consumer.run(Long.MAX_VALUE, UNTIL_STOPPED,
                         () -> stopThis.get() || progress.isCancelled(), arrivals::add);
                 return "Disconnected. This session received " + r.received() + " messages: " + r.stored() + " stored, "
                         + r.delivered() + " delivered to the bus, " + r.duplicates() + " already taken, "
-                        + r.deadLettered() + " dead-lettered.";
+                        + r.deadLettered() + " dead-lettered" + (r.reconnects() == 0 ? "." : "; the connection was lost"
+                        + " and opened again " + r.reconnects() + " time(s), and what came again was recognised.");
             } catch (RuntimeException e) {
                 return "Disconnected: " + e.getMessage() + ".";
             }

@@ -11,6 +11,7 @@ import io.eventscope.bridge.ConsumerSettings;
 import io.eventscope.bridge.DeadLetterQueue;
 import io.eventscope.bridge.EnvelopeMessages;
 import io.eventscope.bridge.InMemoryPublishCheckpoints;
+import io.eventscope.bridge.PublishReport;
 import io.eventscope.bridge.RabbitConsumer;
 import io.eventscope.bridge.RabbitPublisher;
 import io.eventscope.engine.event.EventEnvelope;
@@ -36,19 +37,33 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RabbitBenchmarks {
     private static final int MAX_EVENTS = 100_000;
+    private static final int PUBLISH_ROUNDS = 2;
 
     private RabbitBenchmarks() {
     }
 
-    /** {@code rabbit-publish}: the store's log to a durable queue through the bridge, with confirms. */
+    /**
+     * {@code rabbit-publish}: the store's log to a durable queue through the bridge, with confirms,
+     * against the bare client; alternately, {@link #PUBLISH_ROUNDS} times each from empty queues, best
+     * of each (the broker's pace moves with the machine's load). The bridge's rate counts what it
+     * published: the whole log, where the baseline sends at most {@link #MAX_EVENTS} of it.
+     */
     public static List<Figure> publish(BenchContext ctx) throws Exception {
         return onBroker(ctx, "rabbit-publish", (broker, ch, name, events) -> {
-            double raw = rawPublish(ch, name + "-raw", events);
-            long t0 = System.nanoTime();
-            try (RabbitPublisher publisher = new RabbitPublisher(broker, name)) {
-                publisher.publishLog(ctx.store().store(), new InMemoryPublishCheckpoints(), 1L, () -> false, p -> { });
+            double raw = 0;
+            double bridged = 0;
+            for (int round = 0; round < PUBLISH_ROUNDS; round++) {
+                raw = Math.max(raw, rawPublish(ch, name + "-raw", events));
+                ch.queuePurge(name + "-raw");
+                long t0 = System.nanoTime();
+                PublishReport report;
+                try (RabbitPublisher publisher = new RabbitPublisher(broker, name)) {
+                    report = publisher.publishLog(ctx.store().store(), new InMemoryPublishCheckpoints(), 1L, () -> false,
+                            p -> { });
+                }
+                bridged = Math.max(bridged, report.published() / seconds(System.nanoTime() - t0));
+                ch.queuePurge(name);
             }
-            double bridged = events.size() / seconds(System.nanoTime() - t0);
             return List.of(Figure.against("rabbit-publish", bridged, raw, "events/s"));
         });
     }

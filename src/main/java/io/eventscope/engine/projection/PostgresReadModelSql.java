@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The read side on PostgreSQL. Roles belong to the whole server and several workbenches share
@@ -19,16 +21,21 @@ import java.util.List;
  * random password that the store keeps in console_reader, out of the role's own reach. The
  * role may log in and SELECT the store's and the live read models' tables, nothing else; its
  * transactions are read-only by default as a second guard (which a session could turn off,
- * the grants it could not).
+ * the grants it could not). Two things every role may do by default are taken away or made
+ * harmless: the functions that create large objects (writes, read-only transactions or not)
+ * are revoked from PUBLIC in the store's database, where Eventscope uses none; and the locks
+ * that order appends and the making of this role are table locks this role cannot take, so
+ * advisory locks it takes stop nobody.
  */
 final class PostgresReadModelSql extends ReadModelSql {
-    /** Serialises making the role between workbenches opening at once; any number of our own. */
-    private static final long READER_LOCK = 0x52_45_41_44_45_52L; // "READER"
     private static final String CONSOLE_READER = "console_reader";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final String READ_ONLY_TRANSACTION = "25006";
     private static final String UNDEFINED_TABLE = "42P01";
     private static final String QUERY_CANCELED = "57014";
+    private static final List<String> LARGE_OBJECT_CREATION = List.of("lo_create(oid)", "lo_creat(integer)",
+            "lo_from_bytea(oid, bytea)");
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresReadModelSql.class);
 
     /** Said on the role, so whoever drops a store's database can find its role (roles outlive databases). */
     static final String ROLE_COMMENT = "Eventscope SQL console of store ";
@@ -52,7 +59,8 @@ final class PostgresReadModelSql extends ReadModelSql {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(" + READER_LOCK + ")");
+            // Serialises making the role between workbenches opening at once; the role has no right to this table.
+            s.execute("LOCK TABLE " + storeTable(CONSOLE_READER) + " IN EXCLUSIVE MODE");
             String password = storedPassword(c);
             boolean exists = roleExists(c);
             if (password == null || !exists) {
@@ -71,6 +79,7 @@ final class PostgresReadModelSql extends ReadModelSql {
             s.execute("ALTER ROLE " + quoted(role) + " SET default_transaction_read_only = on");
             grant(s, storeSchema());
             s.execute("REVOKE ALL ON " + storeTable(CONSOLE_READER) + " FROM " + quoted(role));
+            revokeLargeObjectCreation(c, s);
             c.commit();
             return new Login(Database.withoutLogin(storeUrl), role, password);
         } catch (SQLException | RuntimeException e) {
@@ -78,6 +87,27 @@ final class PostgresReadModelSql extends ReadModelSql {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Only the functions' owner (a superuser) can revoke them, and PostgreSQL only warns when
+     * another user tries, so the effect is checked: where they stay callable, the log says so.
+     */
+    private void revokeLargeObjectCreation(Connection c, Statement s) throws SQLException {
+        s.execute("REVOKE EXECUTE ON FUNCTION " + String.join(", ", LARGE_OBJECT_CREATION) + " FROM PUBLIC");
+        try (PreparedStatement check = c.prepareStatement("SELECT has_function_privilege(?, ?, 'EXECUTE')")) {
+            for (String function : LARGE_OBJECT_CREATION) {
+                check.setString(1, role);
+                check.setString(2, function);
+                try (ResultSet rs = check.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        LOG.warn("The SQL console of store {} can create large objects with {}: only a superuser can"
+                                + " revoke it from PUBLIC (REVOKE EXECUTE ON FUNCTION {} FROM PUBLIC)", store, function,
+                                function);
+                    }
+                }
+            }
         }
     }
 

@@ -56,7 +56,7 @@ class BridgesViewModelTest {
         }
         fx(() -> workspace.show(store, "test"));
         waitUntil(() -> fx(() -> workspace.engine()) != null);
-        model = fx(() -> new BridgesViewModel(workspace, tasks, opened::add));
+        model = fx(() -> new BridgesViewModel(workspace, tasks, UpcasterChain.EMPTY, opened::add));
     }
 
     @AfterEach
@@ -169,9 +169,15 @@ class BridgesViewModelTest {
             fx(() -> model.selectedLetter().set(model.deadLetters().get(0)));
             fx(model::discardDeadLetter);
             waitUntil(() -> fx(() -> model.deadLetters().isEmpty()));
+
+            TestBroker.closeConnection("eventscope-consumer " + queue);
+            waitUntil(() -> fx(() -> model.status().get()).startsWith("Reconnected"));
+            assertThat(fx(() -> model.status().get())).as("said in the status line, without the password")
+                    .isEqualTo("Reconnected to amqp://guest@127.0.0.1:5672 (attempt 1).");
             fx(model::disconnect);
             waitUntil(() -> !fx(() -> model.connected().get()));
-            assertThat(fx(() -> model.status().get())).startsWith("Disconnected. This session received 4 messages");
+            assertThat(fx(() -> model.status().get())).startsWith("Disconnected. This session received 4 messages")
+                    .endsWith("the connection was lost and opened again 1 time(s), and what came again was recognised.");
 
             fx(() -> model.into().set(ConsumeInto.BUS));
             fx(() -> model.connect("guest".toCharArray()));

@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +168,13 @@ class PostgresReadModelsTest {
         "SET default_transaction_read_only = off; SET transaction_read_only = off; DROP TABLE events",
         "SET transaction_read_only = off; CREATE ROLE intruder LOGIN SUPERUSER",
         "SET transaction_read_only = off; COPY events TO '/tmp/eventscope-leak.csv'",
-        "SELECT password FROM console_reader"})
+        "SELECT password FROM console_reader",
+        "SELECT lo_create(0)",
+        "SELECT lo_from_bytea(0, 'written')",
+        "SET transaction_read_only = off; SELECT lo_creat(-1)",
+        "BEGIN; LOCK TABLE append_lock IN EXCLUSIVE MODE; SELECT pg_sleep(30)",
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid()"})
     void every_kind_of_write_is_refused_by_the_database(String sql) {
         append(first, "s-1", "A", false, 2);
         models.catchUp();
@@ -176,6 +184,47 @@ class PostgresReadModelsTest {
         assertThat(count(models, "A")).isEqualTo(2);
         assertThat(first.store().count(EventFilter.ALL)).isEqualTo(2);
         assertThat(models.tables("tally")).containsExactly("tally");
+    }
+
+    /**
+     * What else any role may do: hold advisory locks (the appends' lock was one), sleep, signal.
+     * A console query holding every lock it can get, sleeping, stops no append and ends no
+     * session of the store.
+     */
+    @Test
+    void a_console_query_that_takes_locks_and_sleeps_stops_no_append() throws Exception {
+        append(first, "s-1", "A", false, 2);
+        models.catchUp();
+        ReadOnlySql console = models.console();
+        long oldAppendLock = 0x45_56_45_4E_54_53L; // the advisory lock appends took before V15_1
+        CompletableFuture<Object> sleeper = CompletableFuture.supplyAsync(() -> {
+            try {
+                return console.run("BEGIN; LOCK TABLE append_lock IN ACCESS SHARE MODE; SELECT pg_advisory_lock("
+                        + oldAppendLock + "), pg_advisory_xact_lock(" + oldAppendLock + "), pg_sleep(60)", 10);
+            } catch (RuntimeException e) {
+                return e;
+            }
+        });
+        try {
+            await(() -> sleepingConsoleQueries() == 1);
+            append(first, "s-2", "A", false, 3);
+            assertThat(sleeper).as("the append did not wait for the sleeping console query").isNotDone();
+            assertThat(first.store().count(EventFilter.ALL)).isEqualTo(5);
+        } finally {
+            console.cancel();
+        }
+        assertThat(sleeper.get(30, TimeUnit.SECONDS)).isInstanceOf(ReadOnlySql.QueryCancelled.class);
+    }
+
+    private long sleepingConsoleQueries() {
+        try (Connection c = first.database().connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                     + " AND usename LIKE 'eventscope_reader_%' AND wait_event = 'PgSleep'")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private ReadModels secondWorkbench() {

@@ -16,8 +16,8 @@ import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * PostgreSQL, shared by several processes. Every append transaction first takes one
- * transaction-level advisory lock, so appends of all processes are serialised: each reads
+ * PostgreSQL, shared by several processes. Every append transaction first locks the table
+ * append_lock in EXCLUSIVE mode, so appends of all processes are serialised: each reads
  * the head under the lock, numbers its events from there and commits before the next may
  * start. PostgreSQL makes a commit visible before it releases the transaction's locks, so
  * positions are contiguous and become visible in order, as on H2. Appends are announced with
@@ -26,15 +26,14 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class PostgresDialect implements Dialect {
     static final PostgresDialect INSTANCE = new PostgresDialect();
 
-    /** Any number of our own: advisory locks are per database, so stores never contend across databases. */
-    private static final long APPEND_LOCK = 0x45_56_45_4E_54_53L; // "EVENTS"
     static final String APPENDS_CHANNEL = "eventscope_appends";
     private static final String PREFIX = "jdbc:postgresql:";
     private static final long NANOS = 1_000_000_000L;
     private static final int MAX_CONNECTIONS = 16;
     private static final int CONNECT_TIMEOUT_SECONDS = 5;
-    // rs.getLong of the version is 0 for a new stream (NULL).
-    private static final String LOCK_AND_READ_HEAD = "SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ");"
+    // rs.getLong of the version is 0 for a new stream (NULL). The lock is one the SQL console's
+    // SELECT-only role cannot take (V15_1), unlike an advisory lock: no typed query stops the appends.
+    private static final String LOCK_AND_READ_HEAD = "LOCK TABLE append_lock IN EXCLUSIVE MODE;"
             + " NOTIFY " + APPENDS_CHANNEL + ";"
             + " SELECT NULL, COALESCE(MAX(position), 0) FROM events"
             + " UNION ALL SELECT s.id, (SELECT version FROM events WHERE stream_id = s.id"
@@ -173,7 +172,7 @@ final class PostgresDialect implements Dialect {
             s.setArray(1, c.createArrayOf("varchar", streams.toArray()));
             boolean resultSet = s.execute();
             long head = -1;
-            // The results of the lock and of NOTIFY come first: the third is the head and the versions.
+            // The outcomes of the lock and of NOTIFY come first: the third is the head and the versions.
             for (int result = 1; resultSet || s.getUpdateCount() != -1; result++) {
                 if (resultSet && result == 3) {
                     try (ResultSet rs = s.getResultSet()) {

@@ -42,7 +42,7 @@ final class EventRows {
     static EventEnvelope read(Dialect dialect, ResultSet rs) throws SQLException {
         long position = rs.getLong(1);
         try {
-            JsonNode data = Json.TREE.readTree(rs.getString(13));
+            JsonNode data = Json.MAPPER.readTree(rs.getString(13));
             return new EventEnvelope(rs.getString(2), rs.getString(5), rs.getString(6), rs.getString(7),
                     rs.getString(3), rs.getLong(4), rs.getInt(8), position,
                     dialect.timestamp(rs, 9), data, metadata(rs));

@@ -31,14 +31,8 @@ public class App extends Application {
             LOG.error("Uncaught on {}", thread.getName(), error);
             workbench.notices().error("Unexpected error", error);
         });
-        stage.setScene(workbench.createScene());
-        stage.titleProperty().bind(workbench.mainWindow().title());
-        // Closing the window (or File > Quit) closes the store first, off the FX thread.
-        stage.setOnCloseRequest(e -> {
-            e.consume();
-            workbench.quit(Platform::exit);
-        });
-        stage.show();
+        // The store opens in the background while the FX thread builds the window: the two take
+        // about as long, and the status bar shows the opening once the window is up.
         String spec = storeSpec(getParameters().getRaw());
         if (spec == null) {
             workbench.workspace().open(settings.defaultStore());
@@ -49,6 +43,14 @@ public class App extends Application {
         } else {
             workbench.workspace().open(Path.of(spec));
         }
+        stage.setScene(workbench.createScene());
+        stage.titleProperty().bind(workbench.mainWindow().title());
+        // Closing the window (or File > Quit) closes the store first, off the FX thread.
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            workbench.quit(Platform::exit);
+        });
+        stage.show();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,31 +22,33 @@ import picocli.CommandLine.ParseResult;
  * input or a store that cannot be opened).
  */
 @Command(name = "eventscope", mixinStandardHelpOptions = true, version = "Eventscope 0.1",
-        description = "A workbench for event-sourced systems.",
-        subcommands = {
-                AppendCommand.class,
-                ReadCommand.class,
-                StatsCommand.class,
-                VerifyCommand.class,
-                GenerateCommand.class,
-                CommandCommand.class,
-                StateCommand.class,
-                HistoryCommand.class,
-                ImportCommand.class,
-                ExportCommand.class,
-                CopyCommand.class,
-                UpcastCommand.class,
-                WhatIfCommand.class,
-                CaseCommand.class,
-                JUnitCommand.class,
-                ProjectionsCommand.class,
-                QueryCommand.class,
-                SqlCommand.class,
-                SimulateCommand.class,
-                SagasCommand.class,
-                RabbitCommand.class,
-                BenchCommand.class})
+        description = "A workbench for event-sourced systems.")
 public final class Cli {
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(
+            AppendCommand.class,
+            ReadCommand.class,
+            StatsCommand.class,
+            VerifyCommand.class,
+            GenerateCommand.class,
+            CommandCommand.class,
+            StateCommand.class,
+            HistoryCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            CopyCommand.class,
+            UpcastCommand.class,
+            WhatIfCommand.class,
+            CaseCommand.class,
+            JUnitCommand.class,
+            ProjectionsCommand.class,
+            QueryCommand.class,
+            SqlCommand.class,
+            SimulateCommand.class,
+            SagasCommand.class,
+            RabbitCommand.class,
+            BenchCommand.class);
+
     /** Exit codes every command keeps to. */
     public static final int OK = 0;
     public static final int FINDING = 1;
@@ -64,7 +67,7 @@ public final class Cli {
 
     /** Runs with the given output and error writers; flushes both before returning. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Cli())
+        CommandLine cl = commandLine(args)
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(Cli::usageError)
@@ -75,6 +78,30 @@ public final class Cli {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * The command line for {@code args}. Picocli reflects over every command it is given before
+     * parsing, which was half of a short command's start-up, so only the command named first is
+     * built; help, a misspelt name (answered with suggestions) or none at all get every command.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        for (Class<?> command : chosen(args)) {
+            cl.addSubcommand(command);
+        }
+        return cl;
+    }
+
+    private static List<Class<?>> chosen(String... args) {
+        if (args.length > 0) {
+            for (Class<?> command : COMMANDS) {
+                if (command.getAnnotation(Command.class).name().equals(args[0])) {
+                    return List.of(command);
+                }
+            }
+        }
+        return COMMANDS;
     }
 
     private static int usageError(ParameterException e, String[] args) {

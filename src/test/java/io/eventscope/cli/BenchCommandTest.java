@@ -25,7 +25,7 @@ class BenchCommandTest {
     @Test
     void printsEveryFigureAsOneJsonLineAndCleansUpItsFolder(@TempDir Path dir) throws Exception {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl = Cli.commandLine();
         cl.setOut(new PrintWriter(out));
         int exit = cl.execute("bench", "--events", "2000", "--dir", dir.toString());
 
@@ -91,7 +91,7 @@ class BenchCommandTest {
     void onlyRunsTheNamedStepsAfterTheLoaderAndMakesAMissingFolder(@TempDir Path parent) {
         Path dir = parent.resolve("not/there/yet");
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl = Cli.commandLine();
         cl.setOut(new PrintWriter(out));
         int exit = cl.execute("bench", "--events", "1000", "--dir", dir.toString(), "--only", "replay,memory");
 
@@ -104,7 +104,7 @@ class BenchCommandTest {
     @Test
     void theReadModelStepsRebuildEachShopReadModelAgainstReplayAndReportTheLagWhileAppending(@TempDir Path dir) {
         StringWriter out = new StringWriter();
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl = Cli.commandLine();
         cl.setOut(new PrintWriter(out));
         int exit = cl.execute("bench", "--events", "2000", "--dir", dir.toString(), "--only",
                 "projection-rebuild,projection-lag");
@@ -132,7 +132,7 @@ class BenchCommandTest {
     @Test
     void anUnknownStepIsBadUsageNamingTheSteps() {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl = Cli.commandLine();
         cl.setErr(new PrintWriter(err));
         assertThat(cl.execute("bench", "--events", "1000", "--only", "replya")).isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("'replya'", "replay", "append-single");
@@ -141,7 +141,7 @@ class BenchCommandTest {
     @Test
     void tooFewEventsIsBadUsage() {
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new Cli());
+        CommandLine cl = Cli.commandLine();
         cl.setErr(new PrintWriter(err));
         assertThat(cl.execute("bench", "--events", "5")).isEqualTo(Cli.USAGE);
         assertThat(err.toString()).contains("--events", "5");

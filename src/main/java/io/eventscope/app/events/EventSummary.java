@@ -1,6 +1,7 @@
 package io.eventscope.app.events;
 
 import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.RawEvent;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -19,6 +20,13 @@ public record EventSummary(
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+    /** A row of the table as the store holds it: the data is not shown, so it is never parsed. */
+    public static EventSummary of(RawEvent e) {
+        return new EventSummary(e.position(), TIME.format(e.timestamp()), e.streamId(), e.version(),
+                e.eventType(), e.schemaVersion(), e.metadata().correlationId(), e.metadata().causationId(),
+                e.metadata().userId(), e.eventId());
+    }
 
     public static EventSummary of(EventEnvelope e) {
         return new EventSummary(e.position(), TIME.format(e.timestamp()), e.streamId(), e.version(),

@@ -3,7 +3,6 @@ package io.eventscope.app.events;
 import io.eventscope.app.BackgroundWork;
 import io.eventscope.app.TaskExecutor;
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.LogPages;
@@ -58,8 +57,7 @@ final class FilteredLog {
                                          Consumer<List<EventSummary>> onRows) {
         return (fromPosition, count, onLoaded, onFailed) -> {
             Task<List<EventSummary>> page = tasks.run(
-                    progress -> store.read(filter, fromPosition, count, Direction.FORWARDS).stream()
-                            .map(EventSummary::of).toList(),
+                    progress -> store.readRaw(filter, fromPosition, count).stream().map(EventSummary::of).toList(),
                     rows -> {
                         onRows.accept(rows);
                         onLoaded.accept(rows);

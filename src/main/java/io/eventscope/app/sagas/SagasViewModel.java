@@ -57,6 +57,9 @@ import javafx.concurrent.WorkerStateEvent;
 public final class SagasViewModel {
     private static final long[] LATENCY_BOUNDS_MS = {50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000};
 
+    /** This view's id in the navigation. */
+    private static final String VIEW = "sagas";
+
     private final Workspace workspace;
     private final TaskExecutor tasks;
     private final Navigation navigation;
@@ -83,6 +86,8 @@ public final class SagasViewModel {
     private final ReadOnlyObjectWrapper<Map<SagaStatus, Long>> outcomes = new ReadOnlyObjectWrapper<>(Map.of());
     private final ObservableList<LatencyBucket> latencies = FXCollections.observableArrayList();
     private AtomicBoolean cancel = new AtomicBoolean();
+    /** The open store's sagas are not listed yet. */
+    private boolean stale;
 
     public SagasViewModel(Workspace workspace, TaskExecutor tasks, Navigation navigation, EventsViewModel events,
                           TimelineViewModel timeline) {
@@ -96,7 +101,12 @@ public final class SagasViewModel {
             steps.setAll(now == null ? List.of() : now.steps());
             selectedStep.set(null);
         });
-        workspace.session().addListener((obs, old, now) -> reload());
+        workspace.session().addListener((obs, old, now) -> storeChanged());
+        navigation.selected().addListener((obs, old, now) -> {
+            if (stale && shown()) {
+                reload();
+            }
+        });
         knobsFrom(Scenario.DEFAULT);
     }
 
@@ -201,7 +211,25 @@ public final class SagasViewModel {
         }
     }
 
+    /**
+     * Listing the sagas reads the whole log, so a store opened while another view shows (the
+     * window's start) is read only once this view is shown: it was a sixth of the start's work.
+     */
+    private void storeChanged() {
+        sagas.clear();
+        selected.set(null);
+        stale = true;
+        if (shown()) {
+            reload();
+        }
+    }
+
+    private boolean shown() {
+        return navigation.selected().get() != null && navigation.selected().get().id().equals(VIEW);
+    }
+
     private void reload() {
+        stale = false;
         sagas.clear();
         selected.set(null);
         Engine engine = workspace.engine();

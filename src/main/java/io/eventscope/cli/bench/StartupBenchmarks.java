@@ -66,7 +66,9 @@ public final class StartupBenchmarks {
         }
         Path home = ctx.dir().resolve("window-home");
         Files.createDirectories(home);
-        new Settings(home).setLastView("events");
+        Settings settings = new Settings(home);
+        settings.setLastView("events");
+        settings.save();
         List<String> window = new ArrayList<>(List.of(javaBin()));
         window.addAll(startOptions());
         window.addAll(List.of("-D" + Stores.HOME_PROPERTY + "=" + home, "-cp", classPath(), Launcher.class.getName()));

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Imports an NDJSON file, one event per line, in two streamed passes so no file is ever held
@@ -90,7 +91,9 @@ public final class NdjsonImporter {
     }
 
     private Validation validate(Path file, ImportOptions options, long size, ProgressMonitor monitor) throws IOException {
-        Validation v = new Validation(storedIdsOf(file, options));
+        // An empty store has every stream at version 0: no query per stream (a tenth of an import's time).
+        ToLongFunction<String> versionOf = store.headPosition() == 0 ? stream -> 0 : store::streamVersion;
+        Validation v = new Validation(storedIdsOf(file, options), versionOf);
         JsonLineParser parser = new JsonLineParser();
         try (InputStream in = Files.newInputStream(file)) {
             BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
@@ -244,6 +247,8 @@ public final class NdjsonImporter {
     /** The state of the first pass. */
     private final class Validation {
         final Map<String, Long> storedIds;
+        /** The version a stream of the file has in the store, before the import. */
+        final ToLongFunction<String> versionOf;
         final Map<String, Long> lineOfId = new HashMap<>();
         final Map<String, Long> lastVersion = new HashMap<>();
         final BitSet rejected = new BitSet();
@@ -254,8 +259,9 @@ public final class NdjsonImporter {
         long lines;
         boolean cancelled;
 
-        Validation(Map<String, Long> storedIds) {
+        Validation(Map<String, Long> storedIds, ToLongFunction<String> versionOf) {
             this.storedIds = storedIds;
+            this.versionOf = versionOf;
         }
 
         void accept(ImportedEvent e, long line) {
@@ -272,7 +278,7 @@ public final class NdjsonImporter {
                 alreadyStoredCount++;
                 return;
             }
-            long last = lastVersion.computeIfAbsent(e.streamId(), store::streamVersion);
+            long last = lastVersion.computeIfAbsent(e.streamId(), versionOf::applyAsLong);
             if (e.version() != 0 && e.version() != last + 1) {
                 throw new InvalidLineException("version " + e.version() + " of stream '" + e.streamId()
                         + "' does not follow on: the stream is at version " + last + ", so the next must be " + (last + 1));

@@ -5,6 +5,7 @@ import io.eventscope.engine.io.ProgressMonitor;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.jdbc.Database;
+import io.eventscope.engine.store.jdbc.SchemaHistory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -600,7 +601,12 @@ public final class ReadModels implements AutoCloseable {
         return g;
     }
 
+    /** Flyway only when the generation lacks a migration: starting it costs an open of the window a second or more. */
     private void migrate(Projection p, Generation g) {
+        if (SchemaHistory.isCurrent(db.dataSource(), p.migrations(),
+                "\"" + g.schema() + "\".\"" + ReadModelSql.HISTORY_TABLE + "\"")) {
+            return;
+        }
         Flyway.configure()
                 .dataSource(db.dataSource())
                 .schemas(g.schema())

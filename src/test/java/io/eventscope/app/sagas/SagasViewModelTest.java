@@ -19,6 +19,9 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.saga.SagaStatus;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
+import io.eventscope.engine.domain.InMemoryCommandJournal;
+import io.eventscope.engine.io.ProgressMonitor;
+import io.eventscope.engine.io.StoreCopy;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.shop.Shop;
 import io.eventscope.shop.saga.SagaRecord;
@@ -51,11 +54,12 @@ class SagasViewModelTest {
     private TimelineViewModel timeline;
     private SagasViewModel model;
     private Engine engine;
+    private Workspace workspace;
 
     @BeforeEach
     void setUp() {
         tasks = new TaskExecutor(notices);
-        Workspace workspace = TestWorkspace.create(tasks, home, Shop.aggregateTypes(), ShopUpcasters.chain());
+        workspace = TestWorkspace.create(tasks, home, Shop.aggregateTypes(), ShopUpcasters.chain());
         navigation = new Navigation(List.of(new ViewEntry("sagas", "Sagas", "mdi2s-sitemap", Object.class),
                 new ViewEntry("events", "Events", "mdi2f-format-list-bulleted", Object.class),
                 new ViewEntry("timeline", "Timeline", "mdi2t-timeline-clock-outline", Object.class)));
@@ -191,6 +195,27 @@ class SagasViewModelTest {
         assertThat(fx(() -> notices.posted().get(0).text()))
                 .contains(bad + ": services.payment.latencyMs.min must not be negative, was -5");
         assertThat(fx(() -> model.failure("payment").get())).as("the knobs stay as they were").isEqualTo(0.25);
+    }
+
+    @Test
+    void a_store_opened_while_another_view_shows_is_listed_once_the_sagas_view_is_shown() {
+        runBatch(6, 2, Map.of());
+        InMemoryEventStore copy = new InMemoryEventStore();
+        new StoreCopy(engine.openStore().store(), engine.journal(), copy, new InMemoryCommandJournal())
+                .copy(ProgressMonitor.NONE);
+        fx(() -> {
+            navigation.show("events");
+            workspace.show(copy, "copy");
+            return null;
+        });
+        waitUntil(() -> fx(() -> workspace.eventStore()) == copy);
+        assertThat(fx(() -> model.sagas().size())).isZero();
+
+        fx(() -> {
+            navigation.show("sagas");
+            return null;
+        });
+        waitUntil(() -> fx(() -> model.sagas().size()) == 6);
     }
 
     private void runBatch(int orders, long seed, Map<String, Double> failures) {

@@ -147,6 +147,19 @@ class HostileImportTest {
     }
 
     @Test
+    void intoAnEmptyStoreEveryStreamStartsAtVersionOne() throws IOException {
+        store = new InMemoryEventStore();
+        before = ImportFixtures.export(store, EventFilter.ALL);
+        assertThat(rejected(file(
+                utf8(line("n1", "order-x", 1)),
+                utf8(line("n2", "order-x", 3)),
+                utf8(line("n3", "order-y", 2)))))
+                .containsExactly(
+                        "line 2: version 3 of stream 'order-x' does not follow on: the stream is at version 1, so the next must be 2",
+                        "line 3: version 2 of stream 'order-y' does not follow on: the stream is at version 0, so the next must be 1");
+    }
+
+    @Test
     void partialImportKeepsTheGoodLinesAndCopiesTheBadOnesByteForByte() throws IOException {
         byte[] invalidUtf8 = {'{', '"', (byte) 0xFF, '"', '}'};
         String huge = "x".repeat(2 * 1024 * 1024);

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
  * chunks it frees pages in. Databases other than an H2 file need none of this.
  */
 final class FileHousekeeping {
-    private static final Logger LOG = LoggerFactory.getLogger(FileHousekeeping.class);
     /** Rewrite when less than this share of the chunks' bytes is live: the file stays under about twice its live data. */
     static final int TARGET_FILL_RATE = 60;
     private static final int COMMITS_PER_CHECK = 16;
@@ -58,7 +56,8 @@ final class FileHousekeeping {
             }
         } catch (RuntimeException e) {
             // The appends are committed; a store that cannot rewrite fails the next append loudly.
-            LOG.warn("Housekeeping of {} failed; the file may grow until it is reopened", store.getFileStore().getFileName(), e);
+            // The logger is fetched only here: starting logging would cost every store open a fifth of a second.
+            LoggerFactory.getLogger(FileHousekeeping.class).warn("Housekeeping of {} failed; the file may grow until it is reopened", store.getFileStore().getFileName(), e);
         }
     }
 }

@@ -30,25 +30,35 @@ import org.flywaydb.core.internal.resolver.ChecksumCalculator;
  * other state (a new database, an older or newer schema, a failed or edited migration, a
  * history this check cannot read) is left to Flyway, which migrates, warns or refuses as before.
  */
-final class SchemaHistory {
+public final class SchemaHistory {
     private static final Pattern VERSIONED = Pattern.compile("V[0-9][0-9_.]*__.+\\.sql");
-    private static final String APPLIED = "SELECT \"script\", \"checksum\", \"type\", \"success\""
-            + " FROM \"flyway_schema_history\"";
+    /** Flyway's history table when it is not given another name. */
+    private static final String DEFAULT_TABLE = "\"flyway_schema_history\"";
 
     private SchemaHistory() {
     }
 
     /** @param location a classpath folder of migrations, as Flyway's {@code classpath:} location names it */
     static boolean isCurrent(DataSource db, String location) {
+        return isCurrent(db, location, DEFAULT_TABLE);
+    }
+
+    /**
+     * The same for a history table of another name or schema.
+     *
+     * @param historyTable the table as SQL names it, quoted as Flyway created it ({@code "schema"."table"})
+     */
+    public static boolean isCurrent(DataSource db, String location, String historyTable) {
         Set<Migration> local = migrations(location);
         if (local.isEmpty()) {
             return false;
         }
         Set<Migration> applied = new HashSet<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(APPLIED)) {
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT \"script\", \"checksum\", \"type\", \"success\" FROM " + historyTable)) {
             while (rs.next()) {
-                if ("TABLE".equals(rs.getString(3))) {
-                    continue; // the row Flyway writes when it creates the history table
+                if ("TABLE".equals(rs.getString(3)) || "SCHEMA".equals(rs.getString(3))) {
+                    continue; // the rows Flyway writes when it creates the history table, or the schema
                 }
                 if (!"SQL".equals(rs.getString(3)) || !rs.getBoolean(4)) {
                     return false;

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,21 @@ class SchemaHistoryTest {
         assertThatThrownBy(() -> Database.open(url))
                 .isInstanceOf(EventStoreException.class)
                 .hasMessageContaining("checksum mismatch for migration version 1");
+    }
+
+    @Test
+    void aReadModelSchemaFlywayCreatedIsCurrentUntilAMigrationIsMissing() {
+        String history = "\"RM_ORDERS_7\".\"read_model_history\"";
+        try (Database db = Database.open(url)) {
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", history)).isFalse();
+            // as ReadModels makes a generation: Flyway creates the schema and records that it did
+            Flyway.configure().dataSource(db.dataSource()).schemas("RM_ORDERS_7").createSchemas(true)
+                    .table("read_model_history").locations("classpath:db/readmodel/orders").load().migrate();
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", history)).isTrue();
+
+            execute(db, "DELETE FROM " + history + " WHERE \"version\" = '1'");
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", history)).isFalse();
+        }
     }
 
     private static void execute(Database db, String sql) {

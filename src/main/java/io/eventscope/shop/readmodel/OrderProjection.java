@@ -1,8 +1,7 @@
 package io.eventscope.shop.readmodel;
 
-import io.eventscope.engine.domain.EventCodec;
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.projection.Projection;
+import io.eventscope.engine.projection.AggregateProjection;
 import io.eventscope.engine.projection.Rows;
 import io.eventscope.shop.order.Order;
 import io.eventscope.shop.order.OrderCancelled;
@@ -24,30 +23,11 @@ import java.util.Map;
  * status too, and an event for an order the read model does not hold fails loudly. A run of
  * events inserts the orders it creates once, already as the run leaves them.
  */
-public final class OrderProjection implements Projection {
+public final class OrderProjection extends AggregateProjection<OrderEvent> {
     public static final String NAME = "orders";
-    private static final String STREAM_PREFIX = Order.type().name() + "-";
 
-    private final EventCodec<OrderEvent> codec = Order.type().events();
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String migrations() {
-        return "db/readmodel/orders";
-    }
-
-    @Override
-    public String streams() {
-        return STREAM_PREFIX + "*";
-    }
-
-    @Override
-    public boolean handles(EventEnvelope event) {
-        return event.streamId().startsWith(STREAM_PREFIX) && codec.knows(event.eventType());
+    public OrderProjection() {
+        super(NAME, Order.type());
     }
 
     @Override
@@ -60,7 +40,7 @@ public final class OrderProjection implements Projection {
     public void applyAll(List<EventEnvelope> events, Rows rows) throws SQLException {
         Map<String, OrderView> created = new LinkedHashMap<>();
         for (EventEnvelope event : events) {
-            OrderEvent e = codec.fromJson(event.eventType(), event.data());
+            OrderEvent e = decode(event);
             Instant at = event.timestamp();
             OrderView fresh = created.get(e.orderId());
             if (e instanceof OrderCreated c) {

@@ -1,8 +1,7 @@
 package io.eventscope.shop.readmodel;
 
-import io.eventscope.engine.domain.EventCodec;
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.projection.Projection;
+import io.eventscope.engine.projection.AggregateProjection;
 import io.eventscope.engine.projection.Rows;
 import io.eventscope.engine.saga.SagaStatus;
 import io.eventscope.shop.saga.SagaEvent;
@@ -28,9 +27,8 @@ import java.util.stream.Collectors;
  * events is folded in memory and each saga's row written once (a rebuild inserts each saga
  * once, not five times). The SQL is standard, for H2 and PostgreSQL alike.
  */
-public final class SagaStatusProjection implements Projection {
+public final class SagaStatusProjection extends AggregateProjection<SagaEvent> {
     public static final String NAME = "sagas";
-    private static final String STREAM_PREFIX = SagaLog.NAME + "-";
     private static final String COLUMNS = "mode, status, customer, total, item_count, completed_steps,"
             + " compensated_steps, failed_step, reason, compensation_attempts, payment_id, charged, tracking_number,"
             + " started_at, updated_at";
@@ -40,30 +38,12 @@ public final class SagaStatusProjection implements Projection {
     private static final String UPDATE = "UPDATE saga_status SET " + Arrays.stream(COLUMNS.split(", "))
             .map(c -> c + " = ?").collect(Collectors.joining(", ")) + " WHERE order_id = ?";
 
-    private final EventCodec<SagaEvent> codec = SagaLog.type().events();
+    public SagaStatusProjection() {
+        super(NAME, SagaLog.type());
+    }
 
     /** A saga's row: its state without the items (only their count is kept), when it started and last changed. */
     private record Row(SagaState state, int itemCount, OffsetDateTime startedAt, OffsetDateTime updatedAt) {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String migrations() {
-        return "db/readmodel/sagas";
-    }
-
-    @Override
-    public String streams() {
-        return STREAM_PREFIX + "*";
-    }
-
-    @Override
-    public boolean handles(EventEnvelope event) {
-        return event.streamId().startsWith(STREAM_PREFIX) && codec.knows(event.eventType());
     }
 
     @Override
@@ -76,7 +56,7 @@ public final class SagaStatusProjection implements Projection {
         Map<String, Row> changed = new LinkedHashMap<>();
         Set<String> started = new HashSet<>();
         for (EventEnvelope event : events) {
-            SagaEvent e = codec.fromJson(event.eventType(), event.data());
+            SagaEvent e = decode(event);
             OffsetDateTime at = event.timestamp().atOffset(ZoneOffset.UTC);
             Row row = changed.get(e.orderId());
             if (e instanceof SagaStarted s) {

@@ -1,8 +1,7 @@
 package io.eventscope.shop.readmodel;
 
-import io.eventscope.engine.domain.EventCodec;
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.projection.Projection;
+import io.eventscope.engine.projection.AggregateProjection;
 import io.eventscope.engine.projection.Rows;
 import io.eventscope.shop.inventory.Inventory;
 import io.eventscope.shop.inventory.InventoryEvent;
@@ -14,35 +13,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /** Stock levels per SKU: what is free to reserve and what orders hold. */
-public final class StockProjection implements Projection {
+public final class StockProjection extends AggregateProjection<InventoryEvent> {
     public static final String NAME = "stock";
-    private static final String STREAM_PREFIX = Inventory.type().name() + "-";
 
-    private final EventCodec<InventoryEvent> codec = Inventory.type().events();
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String migrations() {
-        return "db/readmodel/stock";
-    }
-
-    @Override
-    public String streams() {
-        return STREAM_PREFIX + "*";
-    }
-
-    @Override
-    public boolean handles(EventEnvelope event) {
-        return event.streamId().startsWith(STREAM_PREFIX) && codec.knows(event.eventType());
+    public StockProjection() {
+        super(NAME, Inventory.type());
     }
 
     @Override
     public void apply(EventEnvelope event, Rows rows) throws SQLException {
-        InventoryEvent e = codec.fromJson(event.eventType(), event.data());
+        InventoryEvent e = decode(event);
         OffsetDateTime at = event.timestamp().atOffset(ZoneOffset.UTC);
         if (e instanceof StockRestocked restocked) {
             change(rows, e.sku(), restocked.quantity(), 0, at);

@@ -10,18 +10,17 @@ import io.eventscope.engine.saga.VirtualClock;
 /**
  * How the simulation's services and sagas act on the shop: through the engine's command
  * handler, so every step is journaled, joins the order's correlation and names the event it
- * reacts to as its cause. Command ids count up from the run's id, so a rerun matches.
+ * reacts to as its cause. Command ids count up from the run's id (see {@link RunIds}), so a rerun matches.
  */
 final class ShopCommands {
     private final CommandHandler handler;
     private final VirtualClock clock;
-    private final String runId;
-    private long issued;
+    private final RunIds ids;
 
     ShopCommands(CommandHandler handler, VirtualClock clock, String runId) {
         this.handler = handler;
         this.clock = clock;
-        this.runId = runId;
+        this.ids = new RunIds(runId, "cmd");
     }
 
     /** A root command: the customer placing an order, the warehouse restocking. */
@@ -37,11 +36,11 @@ final class ShopCommands {
     }
 
     long issued() {
-        return issued;
+        return ids.issued();
     }
 
     private String nextId() {
-        return runId + "-cmd-" + (++issued);
+        return ids.next();
     }
 
     private CommandResult handle(CommandEnvelope command) {

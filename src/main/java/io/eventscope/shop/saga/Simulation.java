@@ -48,8 +48,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.SplittableRandom;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -74,8 +72,7 @@ public final class Simulation {
     private final Map<String, Saga> sagas = new LinkedHashMap<>();
     private final List<String> customers = new ArrayList<>();
     private final Random orders;
-    /** Event ids drawn in run order from all 64 bits of the seed and the mode: the same on every rerun, never another run's. */
-    private final SplittableRandom ids;
+    private final RunIds eventIds;
     private int ended;
 
     /** One saga in flight: its log folded, and the event that opened it. */
@@ -103,11 +100,11 @@ public final class Simulation {
         this.clock = new VirtualClock(scenario.start());
         this.scheduler = new Scheduler(clock);
         this.store = new InMemoryEventStore(clock);
-        this.ids = new SplittableRandom(seed ^ (mode.ordinal() + 1) * 0x9E3779B97F4A7C15L);
+        this.eventIds = new RunIds(runId, "evt");
         // A checkpoint after every event while streams are short: each command folds at most a few events.
         StateLoader loader = new StateLoader(store, new StateCache(1, 1024, 1 << 16));
         CommandHandler handler = new CommandHandler(store, journal, loader, Shop.aggregateTypes(), RetryPolicy.NONE,
-                (command, index) -> nextId());
+                (command, index) -> eventIds.next());
         this.commands = new ShopCommands(handler, clock, runId);
         for (int i = 1; i <= scenario.customers(); i++) {
             customers.add(String.format("%s-customer-%02d", runId, i));
@@ -331,7 +328,7 @@ public final class Simulation {
     /** Appends one event to the saga's log, caused by {@code cause}, and folds it into the saga's state. */
     private EventEnvelope record(Saga saga, String by, EventEnvelope cause, SagaEvent event) {
         SagaLog log = SagaLog.type();
-        NewEvent e = new NewEvent(nextId(), log.events().typeName(event), SagaLog.NAME,
+        NewEvent e = new NewEvent(eventIds.next(), log.events().typeName(event), SagaLog.NAME,
                 saga.orderId, 1, null, log.events().toJson(event),
                 Metadata.of(by, cause.correlationId(), cause.eventId()));
         AppendResult appended = store.append(saga.streamId, ExpectedVersion.ANY, List.of(e));
@@ -358,9 +355,5 @@ public final class Simulation {
                     saga.state.total() == null ? BigDecimal.ZERO : saga.state.total()));
         }
         return out;
-    }
-
-    private String nextId() {
-        return new UUID(ids.nextLong(), ids.nextLong()).toString();
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,15 @@ class SchemaHistoryTest {
     @Test
     void anOlderSchemaIsMigratedOnOpen() throws SQLException {
         try (Database db = Database.open(url)) {
-            execute(db, "DROP TABLE bridge_checkpoints"); // what the newest migration, V15, made
-            execute(db, "DELETE FROM " + HISTORY + " WHERE \"version\" = '15'");
+            for (String table : List.of("event_index", "event_counts", "event_time_blocks", "event_words")) {
+                execute(db, "DROP TABLE " + table); // what the newest migration, V16, made
+            }
+            execute(db, "DELETE FROM " + HISTORY + " WHERE \"version\" = '16'");
             assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isFalse();
         }
         try (Database db = Database.open(url)) {
             assertThat(count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                    + " WHERE TABLE_NAME = 'BRIDGE_CHECKPOINTS'")).isEqualTo(1);
+                    + " WHERE TABLE_NAME = 'EVENT_INDEX'")).isEqualTo(1);
             assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/migration")).isTrue();
         }
     }

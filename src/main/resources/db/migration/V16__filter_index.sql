@@ -1,5 +1,5 @@
 -- The filter index: counters, time spans and words of the events up to indexed_to. It trails
--- the log: a background indexer of the store writes it in batches of whole blocks of 64
+-- the log: a background indexer of the store writes it in batches of whole blocks of 512
 -- positions, in one transaction with the new indexed_to, so appends never write it. Readers
 -- use it up to indexed_to and read the few events after it (see FilterIndexer). A store
 -- migrated here starts at 0 and is indexed in the background.
@@ -22,14 +22,14 @@ CREATE TABLE event_time_blocks (
     min_ts          TIMESTAMP(9) WITH TIME ZONE NOT NULL,
     max_ts          TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
--- The text index: which events of a block hold each word (see TextWords), as a bitmap: bit i
--- of positions is set when position first_position + i holds the word. Rows are grouped by
+-- The text index: which events of a block hold each word (see TextWords): positions lists the
+-- offsets from first_position, two bytes each, or is a 64-byte bitmap (BlockBitmap). Rows are grouped by
 -- epoch (4,096 positions) before the word, so a batch writes the pages of one epoch, not pages
 -- all over the index; a search looks its words up in each epoch.
 CREATE TABLE event_words (
     epoch           BIGINT       NOT NULL,
     word            VARCHAR(100) NOT NULL,
     first_position  BIGINT       NOT NULL,
-    positions       BIGINT       NOT NULL,
+    positions       VARBINARY(64) NOT NULL,
     PRIMARY KEY (epoch, word, first_position)
 );

@@ -21,6 +21,6 @@ CREATE TABLE event_words (
     epoch           BIGINT       NOT NULL,
     word            VARCHAR(100) COLLATE "C" NOT NULL,
     first_position  BIGINT       NOT NULL,
-    positions       BIGINT       NOT NULL,
+    positions       BYTEA        NOT NULL,
     PRIMARY KEY (epoch, word, first_position)
 );

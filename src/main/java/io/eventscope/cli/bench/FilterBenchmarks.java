@@ -4,6 +4,8 @@ import io.eventscope.cli.StatsCommand;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.jdbc.JdbcEventStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,13 +25,14 @@ public final class FilterBenchmarks {
     /** Rows of the Events table's first page. */
     private static final int FIRST_PAGE = 500;
     private static final int STATS_RUNS = 10;
+    private static final Duration INDEXING_PATIENCE = Duration.ofMinutes(30);
 
     private FilterBenchmarks() {
     }
 
     /** filter-type, filter-text, filter-time, filter-stream and filter-combined, each with its -count line. */
-    public static List<Figure> filters(BenchContext ctx) {
-        EventStore store = ctx.store().store();
+    public static List<Figure> filters(BenchContext ctx) throws InterruptedException {
+        EventStore store = indexed(ctx.store().store());
         long orders = ctx.loadedOrders();
         long head = store.headPosition();
         Random random = new Random(42);
@@ -61,8 +64,8 @@ public final class FilterBenchmarks {
     }
 
     /** The time stats takes on the loaded store. */
-    public static List<Figure> stats(BenchContext ctx) {
-        EventStore store = ctx.store().store();
+    public static List<Figure> stats(BenchContext ctx) throws InterruptedException {
+        EventStore store = indexed(ctx.store().store());
         double[] millis = new double[STATS_RUNS];
         for (int i = -1; i < STATS_RUNS; i++) {
             long t0 = System.nanoTime();
@@ -73,6 +76,15 @@ public final class FilterBenchmarks {
         }
         Arrays.sort(millis);
         return List.of(Figure.latency("stats", millis[STATS_RUNS / 2], millis[STATS_RUNS - 1]));
+    }
+
+    /** The store once its filter index has caught up with the load, as a person's store is at rest. */
+    static EventStore indexed(EventStore store) throws InterruptedException {
+        if (store instanceof JdbcEventStore jdbc && !jdbc.awaitFilterIndex(INDEXING_PATIENCE)) {
+            throw new IllegalStateException("The filter index of " + store.describe() + " did not catch up within "
+                    + INDEXING_PATIENCE.toMinutes() + " minutes");
+        }
+        return store;
     }
 
     private static List<Figure> measure(String name, EventStore store, long head, Supplier<EventFilter> filters) {

@@ -26,9 +26,15 @@ final class FilterIndexer implements AutoCloseable {
     private static final String LOCK = "SELECT indexed_to FROM event_index FOR UPDATE";
     private static final String MOVE = "UPDATE event_index SET indexed_to = ?";
     /** Events per transaction: one epoch of the word index. */
-    private static final int BATCH = 64 * PositionBlocks.SIZE;
+    private static final int BATCH = 8 * PositionBlocks.SIZE;
     /** Index as soon as this many events wait; fewer wait for a quiet moment. */
-    private static final int EAGER = 16 * PositionBlocks.SIZE;
+    private static final int EAGER = 2 * PositionBlocks.SIZE;
+    /** Events arriving per poll that mark a bulk load: indexing waits for it to pause. */
+    private static final int BULK_PER_POLL = 500;
+    /** Indexing waits for no load once this many events wait: readers would read too many. */
+    private static final int MOST_BEHIND = 50_000;
+    /** A backlog this large (a store from an older release) is worth a line in the log. */
+    private static final int LOGGED_BACKLOG = 100_000;
     private static final long POLL_MILLIS = 200;
     private static final long QUIET_MILLIS = 1_000;
     private static final long RETRY_MILLIS = 5_000;
@@ -63,9 +69,16 @@ final class FilterIndexer implements AutoCloseable {
             try (Connection c = db.connection()) {
                 long head = queryLong(c, EventsSql.HEAD);
                 long waiting = PositionBlocks.wholeUpTo(head) - queryLong(c, INDEXED_TO);
-                boolean quiet = head == seenHead || System.nanoTime() - lastIndexed > QUIET_MILLIS * 1_000_000;
+                long arrived = seenHead < 0 ? 0 : head - seenHead;
                 seenHead = head;
-                if (waiting >= EAGER || (waiting > 0 && quiet)) {
+                boolean quiet = arrived == 0 || System.nanoTime() - lastIndexed > QUIET_MILLIS * 1_000_000;
+                // a bulk load (import, generate, a batch of commands) gets the machine to itself
+                // until it pauses, or until the unindexed part grows too long to read quickly
+                boolean bulk = arrived >= BULK_PER_POLL;
+                if (waiting >= MOST_BEHIND || (!bulk && (waiting >= EAGER || (waiting > 0 && quiet)))) {
+                    if (waiting >= LOGGED_BACKLOG) {
+                        LOG.info("Indexing {} events of {} for filters, in the background", waiting, db.describe());
+                    }
                     if (housekeeping == null) {
                         housekeeping = FileHousekeeping.of(c, db.url());
                     }

@@ -5,7 +5,7 @@ package io.eventscope.engine.store.jdbc;
  * whole, so each block's rows are written once and never changed.
  */
 final class PositionBlocks {
-    static final int SIZE = 64;
+    static final int SIZE = 512;
 
     private PositionBlocks() {
     }

@@ -34,19 +34,19 @@ final class TextIndex {
 
     /** Adds the rows of the events of whole blocks to the insert's batch. */
     static void addRows(PreparedStatement insert, List<EventEnvelope> blocks) throws SQLException {
-        Map<RowKey, Long> rows = new HashMap<>();
+        Map<RowKey, BitSet> rows = new HashMap<>();
         for (EventEnvelope e : blocks) {
             long rowStart = PositionBlocks.start(e.position());
-            long bit = 1L << (e.position() - rowStart);
+            int offset = (int) (e.position() - rowStart);
             for (String word : TextWords.of(e)) {
-                rows.merge(new RowKey(word, rowStart), bit, (a, b) -> a | b);
+                rows.computeIfAbsent(new RowKey(word, rowStart), k -> new BitSet(PositionBlocks.SIZE)).set(offset);
             }
         }
-        for (Map.Entry<RowKey, Long> row : rows.entrySet()) {
+        for (Map.Entry<RowKey, BitSet> row : rows.entrySet()) {
             insert.setLong(1, epoch(row.getKey().firstPosition()));
             insert.setString(2, row.getKey().word());
             insert.setLong(3, row.getKey().firstPosition());
-            insert.setLong(4, row.getValue());
+            insert.setBytes(4, BlockBitmap.encode(row.getValue()));
             insert.addBatch();
         }
     }
@@ -70,7 +70,7 @@ final class TextIndex {
                     s.setLong(1, epoch);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
-                            setBits(matching, rs.getLong(1), rs.getLong(2), lowest, highest);
+                            setBits(matching, rs.getLong(1), BlockBitmap.decode(rs.getBytes(2)), lowest, highest);
                         }
                     }
                 }
@@ -97,9 +97,9 @@ final class TextIndex {
         return (position - 1) / EPOCH;
     }
 
-    private static void setBits(BitSet matching, long first, long positions, long lowest, long highest) {
-        for (long bits = positions; bits != 0; bits &= bits - 1) {
-            long position = first + Long.numberOfTrailingZeros(bits);
+    private static void setBits(BitSet matching, long first, BitSet offsets, long lowest, long highest) {
+        for (int i = offsets.nextSetBit(0); i >= 0; i = offsets.nextSetBit(i + 1)) {
+            long position = first + i;
             if (position >= lowest && position <= highest) {
                 matching.set(Math.toIntExact(position - lowest));
             }

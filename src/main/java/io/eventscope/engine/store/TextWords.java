@@ -1,8 +1,13 @@
 package io.eventscope.engine.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
+import io.eventscope.engine.event.RawEvent;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -33,13 +38,39 @@ public final class TextWords {
     public static Set<String> of(EventEnvelope e) {
         Set<String> words = new LinkedHashSet<>();
         addValues(e.data(), words);
-        Metadata m = e.metadata();
+        addMetadata(e.metadata(), words);
+        return words;
+    }
+
+    /**
+     * The same words read from the stored JSON text without building its tree (what the
+     * filter index does for every event): strings and booleans as written, numbers as the
+     * parsed node shows them, so both ways always agree.
+     */
+    public static Set<String> of(RawEvent e) {
+        Set<String> words = new LinkedHashSet<>();
+        try (JsonParser p = Json.MAPPER.createParser(e.data())) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                    split(p.getText(), words);
+                } else if (t.isNumeric()) {
+                    split(Json.MAPPER.<JsonNode>readTree(p).asText(), words);
+                }
+            }
+        } catch (IOException x) {
+            throw new EventStoreException("The event at position " + e.position() + " holds unreadable JSON: "
+                    + x.getMessage(), x);
+        }
+        addMetadata(e.metadata(), words);
+        return words;
+    }
+
+    private static void addMetadata(Metadata m, Set<String> words) {
         split(m.userId(), words);
         for (Map.Entry<String, String> entry : m.extra().entrySet()) {
             split(entry.getKey(), words);
             split(entry.getValue(), words);
         }
-        return words;
     }
 
     /** The words of a search text, in order, as typed (not lower-cased); empty when it holds no letter or digit. */

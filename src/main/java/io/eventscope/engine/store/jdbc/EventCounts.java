@@ -1,6 +1,6 @@
 package io.eventscope.engine.store.jdbc;
 
-import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.store.StoreCounts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,9 +41,9 @@ final class EventCounts {
     }
 
     /** Adds what one batch holds; inserts the rows of pairs not counted before. */
-    void add(List<EventEnvelope> events) throws SQLException {
+    void add(List<RawEvent> events) throws SQLException {
         Map<Kind, long[]> counts = new LinkedHashMap<>();
-        for (EventEnvelope e : events) {
+        for (RawEvent e : events) {
             long[] c = counts.computeIfAbsent(new Kind(e.eventType(), e.aggregateType()), k -> new long[2]);
             c[0]++;
             c[1] += e.version() == 1 ? 1 : 0;

@@ -1,6 +1,6 @@
 package io.eventscope.engine.store.jdbc;
 
-import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.RawEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -120,7 +120,7 @@ final class FilterIndexer implements AutoCloseable {
                     c.commit();
                     return from;
                 }
-                List<EventEnvelope> events = read(dialect, read, from + 1, to);
+                List<RawEvent> events = read(dialect, read, from + 1, to);
                 if (events.size() != to - from) {
                     throw new IllegalStateException("positions " + (from + 1) + " to " + to + " hold " + events.size()
                             + " events: the log has a gap");
@@ -143,14 +143,14 @@ final class FilterIndexer implements AutoCloseable {
         }
     }
 
-    private static List<EventEnvelope> read(Dialect dialect, PreparedStatement read, long from, long to)
+    private static List<RawEvent> read(Dialect dialect, PreparedStatement read, long from, long to)
             throws SQLException {
         read.setLong(1, from);
         read.setLong(2, to);
-        List<EventEnvelope> events = new ArrayList<>();
+        List<RawEvent> events = new ArrayList<>();
         try (ResultSet rs = read.executeQuery()) {
             while (rs.next()) {
-                events.add(EventRows.read(dialect, rs));
+                events.add(EventRows.readRaw(dialect, rs));
             }
         }
         return events;

@@ -1,6 +1,6 @@
 package io.eventscope.engine.store.jdbc;
 
-import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.store.TextWords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,9 +33,9 @@ final class TextIndex {
     }
 
     /** Adds the rows of the events of whole blocks to the insert's batch. */
-    static void addRows(PreparedStatement insert, List<EventEnvelope> blocks) throws SQLException {
+    static void addRows(PreparedStatement insert, List<RawEvent> blocks) throws SQLException {
         Map<RowKey, BitSet> rows = new HashMap<>();
-        for (EventEnvelope e : blocks) {
+        for (RawEvent e : blocks) {
             long rowStart = PositionBlocks.start(e.position());
             int offset = (int) (e.position() - rowStart);
             for (String word : TextWords.of(e)) {

@@ -1,6 +1,6 @@
 package io.eventscope.engine.store.jdbc;
 
-import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.store.EventFilter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,16 +31,16 @@ final class TimeBlocks {
 
     /** A run of positions and its time span. */
     private record Block(long first, long last, Instant min, Instant max) {
-        Block with(EventEnvelope e) {
+        Block with(RawEvent e) {
             Instant t = e.timestamp();
             return new Block(first, Math.max(last, e.position()), t.isBefore(min) ? t : min, t.isAfter(max) ? t : max);
         }
     }
 
     /** Adds the rows of the events of whole blocks to the insert's batch. */
-    static void addRows(Dialect dialect, PreparedStatement insert, List<EventEnvelope> events) throws SQLException {
+    static void addRows(Dialect dialect, PreparedStatement insert, List<RawEvent> events) throws SQLException {
         Map<Long, Block> blocks = new LinkedHashMap<>();
-        for (EventEnvelope e : events) {
+        for (RawEvent e : events) {
             long start = PositionBlocks.start(e.position());
             Block b = blocks.get(start);
             blocks.put(start, b == null ? new Block(start, e.position(), e.timestamp(), e.timestamp()) : b.with(e));

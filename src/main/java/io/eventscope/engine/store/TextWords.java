@@ -45,7 +45,7 @@ public final class TextWords {
     /**
      * The same words read from the stored JSON text without building its tree (what the
      * filter index does for every event): strings and booleans as written, numbers as the
-     * parsed node shows them, so both ways always agree.
+     * parsed node shows them (TextWordsTest holds the two ways to the same words).
      */
     public static Set<String> of(RawEvent e) {
         Set<String> words = new LinkedHashSet<>();
@@ -53,8 +53,10 @@ public final class TextWords {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
                     split(p.getText(), words);
-                } else if (t.isNumeric()) {
-                    split(Json.MAPPER.<JsonNode>readTree(p).asText(), words);
+                } else if (t == JsonToken.VALUE_NUMBER_INT) {
+                    split(p.getNumberValue().toString(), words);
+                } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    split(p.getDecimalValue().toString(), words); // the engine parses floats as exact decimals
                 }
             }
         } catch (IOException x) {

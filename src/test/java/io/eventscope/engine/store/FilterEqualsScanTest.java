@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilterEqualsScanTest {
-    private static final int EVENTS = 9_000;
+    private static final int EVENTS = 6_000;
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
     private final List<OpenStore> stores = new ArrayList<>();

@@ -26,9 +26,12 @@ final class FilterIndexer implements AutoCloseable {
     private static final String LOCK = "SELECT indexed_to FROM event_index FOR UPDATE";
     private static final String MOVE = "UPDATE event_index SET indexed_to = ?";
     /** Events per transaction: one epoch of the word index. */
-    private static final int BATCH = 8 * PositionBlocks.SIZE;
-    /** Index as soon as this many events wait; fewer wait for a quiet moment. */
-    private static final int EAGER = 2 * PositionBlocks.SIZE;
+    private static final int BATCH = TextIndex.EPOCH;
+    /**
+     * Index as soon as a whole epoch waits; fewer wait for a quiet moment. A part of an epoch
+     * indexed now has its pages written again with the rest: dead space in an H2 file.
+     */
+    private static final int EAGER = BATCH;
     /** Events arriving per poll that mark a bulk load: indexing waits for it to pause. */
     private static final int BULK_PER_POLL = 500;
     /** Indexing waits for no load once this many events wait: readers would read too many. */
@@ -36,7 +39,6 @@ final class FilterIndexer implements AutoCloseable {
     /** A backlog this large (a store from an older release) is worth a line in the log. */
     private static final int LOGGED_BACKLOG = 100_000;
     private static final long POLL_MILLIS = 200;
-    private static final long QUIET_MILLIS = 1_000;
     private static final long RETRY_MILLIS = 5_000;
 
     private final Database db;
@@ -63,7 +65,6 @@ final class FilterIndexer implements AutoCloseable {
 
     private void run() {
         long seenHead = -1;
-        long lastIndexed = System.nanoTime();
         while (!closed) {
             pause(POLL_MILLIS);
             try (Connection c = db.connection()) {
@@ -71,7 +72,7 @@ final class FilterIndexer implements AutoCloseable {
                 long waiting = PositionBlocks.wholeUpTo(head) - queryLong(c, INDEXED_TO);
                 long arrived = seenHead < 0 ? 0 : head - seenHead;
                 seenHead = head;
-                boolean quiet = arrived == 0 || System.nanoTime() - lastIndexed > QUIET_MILLIS * 1_000_000;
+                boolean quiet = arrived == 0;
                 // a bulk load (import, generate, a batch of commands) gets the machine to itself
                 // until it pauses, or until the unindexed part grows too long to read quickly
                 boolean bulk = arrived >= BULK_PER_POLL;
@@ -83,7 +84,6 @@ final class FilterIndexer implements AutoCloseable {
                         housekeeping = FileHousekeeping.of(c, db.url());
                     }
                     indexUpTo(c, db.dialect(), head, () -> closed, housekeeping::afterCommit);
-                    lastIndexed = System.nanoTime();
                 }
                 failing = false;
             } catch (SQLException | RuntimeException e) {
@@ -115,7 +115,7 @@ final class FilterIndexer implements AutoCloseable {
             long end = PositionBlocks.wholeUpTo(upTo);
             while (true) {
                 long from = queryLong(lock);
-                long to = Math.min(end, from + BATCH);
+                long to = Math.min(end, (from / BATCH + 1) * BATCH); // whole epochs, so each epoch's pages are written once
                 if (to <= from || stop.getAsBoolean()) {
                     c.commit();
                     return from;

@@ -21,7 +21,7 @@ import java.util.Map;
 final class TextIndex {
     static final String INSERT = "INSERT INTO event_words (epoch, word, first_position, positions) VALUES (?, ?, ?, ?)";
     /** Positions per epoch: a batch of the indexer writes into the rows of one or two epochs only. */
-    private static final long EPOCH = 4_096;
+    static final int EPOCH = 8 * PositionBlocks.SIZE;
     static final String PREFIX_IN_EPOCH = "SELECT first_position, positions FROM event_words"
             + " WHERE epoch = ? AND word >= ? AND word < ?";
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ final class FilterIndexer implements AutoCloseable {
     private static final long RETRY_MILLIS = 5_000;
 
     private final Database db;
+    private final Lock writes;
     private final Object sleep = new Object();
     private final Thread thread;
     private volatile boolean closed;
@@ -50,15 +52,16 @@ final class FilterIndexer implements AutoCloseable {
     /** Set once indexing fails, so a lasting failure is logged once, not every poll. */
     private boolean failing;
 
-    private FilterIndexer(Database db) {
+    private FilterIndexer(Database db, Lock writes) {
         this.db = db;
+        this.writes = writes;
         this.thread = new Thread(this::run, "filter-index " + db.describe());
         thread.setDaemon(true);
     }
 
-    /** Starts indexing in the background until closed. */
-    static FilterIndexer start(Database db) {
-        FilterIndexer indexer = new FilterIndexer(db);
+    /** Starts indexing in the background until closed; {@code writes} is the lock the store's appends commit under. */
+    static FilterIndexer start(Database db, Lock writes) {
+        FilterIndexer indexer = new FilterIndexer(db, writes);
         indexer.thread.start();
         return indexer;
     }
@@ -83,7 +86,7 @@ final class FilterIndexer implements AutoCloseable {
                     if (housekeeping == null) {
                         housekeeping = FileHousekeeping.of(c, db.url());
                     }
-                    indexUpTo(c, db.dialect(), head, () -> closed, housekeeping::afterCommit);
+                    indexUpTo(c, db.dialect(), head, () -> closed, writes, housekeeping::afterCommit);
                 }
                 failing = false;
             } catch (SQLException | RuntimeException e) {
@@ -102,8 +105,8 @@ final class FilterIndexer implements AutoCloseable {
      * Indexes the whole blocks up to {@code upTo}, a batch per transaction, until done or
      * {@code stop} says so; returns the checkpoint reached.
      */
-    static long indexUpTo(Connection c, Dialect dialect, long upTo, BooleanSupplier stop, Runnable afterCommit)
-            throws SQLException {
+    static long indexUpTo(Connection c, Dialect dialect, long upTo, BooleanSupplier stop, Lock writes,
+                          Runnable afterCommit) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement lock = c.prepareStatement(LOCK);
@@ -125,14 +128,22 @@ final class FilterIndexer implements AutoCloseable {
                     throw new IllegalStateException("positions " + (from + 1) + " to " + to + " hold " + events.size()
                             + " events: the log has a gap");
                 }
-                counts.add(events);
                 TimeBlocks.addRows(dialect, times, events);
-                times.executeBatch();
                 TextIndex.addRows(words, events);
-                words.executeBatch();
-                move.setLong(1, to);
-                move.executeUpdate();
-                c.commit();
+                // Appends wait while the rows go in: an H2 commit writes every page changed so
+                // far, this transaction's too, so a commit between two inserts would write the
+                // word pages again and again (dead space in the file).
+                writes.lock();
+                try {
+                    counts.add(events);
+                    times.executeBatch();
+                    words.executeBatch();
+                    move.setLong(1, to);
+                    move.executeUpdate();
+                    c.commit();
+                } finally {
+                    writes.unlock();
+                }
                 afterCommit.run();
             }
         } catch (SQLException | RuntimeException e) {

@@ -75,7 +75,7 @@ public final class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             throw failure("open the event store", e);
         }
-        this.indexer = indexInBackground ? FilterIndexer.start(db) : null;
+        this.indexer = indexInBackground ? FilterIndexer.start(db, writerLock) : null;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.eventscope.engine.store.OpenStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Stores whose filter index moves only when a test moves it: the states a slow indexer, a
@@ -22,7 +23,8 @@ public final class HeldBackIndex {
     /** Indexes the whole blocks up to {@code position}; returns the checkpoint reached. */
     public static long indexUpTo(OpenStore store, long position) throws SQLException {
         try (Connection c = store.database().connection()) {
-            return FilterIndexer.indexUpTo(c, store.database().dialect(), position, () -> false, () -> { });
+            return FilterIndexer.indexUpTo(c, store.database().dialect(), position, () -> false, new ReentrantLock(),
+                    () -> { });
         }
     }
 }

@@ -96,6 +96,12 @@ public record EventFilter(
                 && (words == null || TextWords.matches(e, words));
     }
 
+    /** Whether a stream id meets the stream pattern (any does when there is none). */
+    public Predicate<String> streamMatcher() {
+        Predicate<String> stream = streamPredicate();
+        return stream == null ? id -> true : stream;
+    }
+
     private Predicate<String> streamPredicate() {
         if (streamPattern == null) {
             return null;

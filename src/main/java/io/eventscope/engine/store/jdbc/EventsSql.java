@@ -117,6 +117,12 @@ final class EventsSql {
                 + " UNION ALL SELECT position FROM events WHERE causation_id LIKE ?" + escape, List.of(like, like));
     }
 
+    /** The position and stream id of the events at {@code count} positions, on the primary key. */
+    static String streamIdsAt(int count) {
+        return "SELECT position, stream_id FROM events WHERE position IN ("
+                + String.join(", ", Collections.nCopies(count, "?")) + ")";
+    }
+
     /** The events at {@code count} positions, in position order. */
     static String eventsAt(int count) {
         return "SELECT " + COLUMNS + " FROM events WHERE position IN ("

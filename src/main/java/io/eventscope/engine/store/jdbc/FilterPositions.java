@@ -25,6 +25,9 @@ import java.util.function.Predicate;
  * a crash that left the index behind.
  */
 final class FilterPositions {
+    /** Above this, a stream pattern is looked up on its index instead (reading one id costs more than one index entry). */
+    private static final int MOST_STREAM_IDS_READ = 5_000;
+    private static final int STREAM_IDS_PER_QUERY = 500;
     private final Connection c;
     private final Dialect dialect;
 
@@ -54,7 +57,8 @@ final class FilterPositions {
 
     private BitSet onIndexes(EventFilter filter, long lowest, long highest) throws SQLException {
         BitSet matching = null;
-        for (EventFilter condition : conditions(filter)) {
+        List<EventFilter> conditions = conditions(filter);
+        for (EventFilter condition : conditions) {
             BitSet found = positions(condition, lowest, highest);
             if (matching == null) {
                 matching = found;
@@ -71,6 +75,21 @@ final class FilterPositions {
                 matching = found;
             } else {
                 matching.and(found);
+            }
+        }
+        boolean patternLeft = filter.streamPattern() != null && conditions.stream().noneMatch(f -> f.streamPattern() != null);
+        if (patternLeft) {
+            // a pattern can match most of the log ("order-*"): when the other conditions leave
+            // few positions, their stream ids are read instead of every id the pattern matches
+            if (matching != null && matching.cardinality() <= MOST_STREAM_IDS_READ) {
+                keepStreams(matching, lowest, filter.streamMatcher());
+            } else {
+                BitSet found = positions(EventFilter.stream(filter.streamPattern()), lowest, highest);
+                if (matching == null) {
+                    matching = found;
+                } else {
+                    matching.and(found);
+                }
             }
         }
         if (matching == null) {
@@ -98,7 +117,27 @@ final class FilterPositions {
         }
     }
 
-    /** The filter, but its text, as filters of one condition each, or as itself when it has a narrow one. */
+    /** Clears the positions whose stream id fails the pattern, reading the ids by primary key. */
+    private void keepStreams(BitSet matching, long lowest, Predicate<String> stream) throws SQLException {
+        long[] positions = matching.stream().mapToLong(bit -> lowest + bit).toArray();
+        for (int from = 0; from < positions.length; from += STREAM_IDS_PER_QUERY) {
+            int count = Math.min(STREAM_IDS_PER_QUERY, positions.length - from);
+            try (PreparedStatement s = c.prepareStatement(EventsSql.streamIdsAt(count))) {
+                for (int i = 0; i < count; i++) {
+                    s.setLong(i + 1, positions[from + i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (!stream.test(rs.getString(2))) {
+                            matching.clear(Math.toIntExact(rs.getLong(1) - lowest));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The filter, but its text and a stream pattern, as filters of one condition each, or as itself when it has a narrow one. */
     private static List<EventFilter> conditions(EventFilter filter) {
         EventFilter withoutText = filter.withText(null);
         boolean exactStream = filter.streamPattern() != null && filter.streamPattern().indexOf('*') < 0;
@@ -106,9 +145,6 @@ final class FilterPositions {
             return List.of(withoutText);
         }
         List<EventFilter> conditions = new ArrayList<>();
-        if (filter.streamPattern() != null) {
-            conditions.add(EventFilter.stream(filter.streamPattern()));
-        }
         if (!filter.types().isEmpty()) {
             conditions.add(EventFilter.ALL.withTypes(filter.types()));
         }

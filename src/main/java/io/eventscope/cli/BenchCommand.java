@@ -5,6 +5,7 @@ import io.eventscope.cli.bench.BenchStep;
 import io.eventscope.cli.bench.Figure;
 import io.eventscope.cli.bench.GrowthBenchmarks;
 import io.eventscope.cli.bench.ProjectionBenchmarks;
+import io.eventscope.cli.bench.FilterBenchmarks;
 import io.eventscope.cli.bench.StartupBenchmarks;
 import io.eventscope.cli.bench.SagaBenchmarks;
 import io.eventscope.cli.bench.RabbitBenchmarks;
@@ -37,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * read as ratios that hold from one machine to the next. Add a figure by adding a step.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the event store (appends, file growth under single appends, replay, lookups, in-memory store), time travel (stateAt,"
+        description = "Measure the event store (appends, file growth under single appends, replay, lookups, the Events view's filters, stats, in-memory store), time travel (stateAt,"
                 + " full folds), versioning (import, export, upcast dry run), what-if, start-up (a command, the window) and"
                 + " sagas (simulated and stored) and read models (rebuild, lag while appending): one JSON line per figure.")
 public final class BenchCommand implements Callable<Integer> {
@@ -50,6 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
         STEPS.put("store-growth", GrowthBenchmarks::storeGrowth);
         STEPS.put("replay", StoreBenchmarks::replay);
         STEPS.put("lookups", StoreBenchmarks::lookups);
+        STEPS.put("filters", FilterBenchmarks::filters);
+        STEPS.put("stats", FilterBenchmarks::stats);
         STEPS.put("memory", StoreBenchmarks::memory);
         STEPS.put("state-at", TimeTravelBenchmarks::stateAt);
         STEPS.put("fold", TimeTravelBenchmarks::fold);

@@ -49,7 +49,8 @@ final class ReadCommand implements Callable<Integer> {
     Set<String> types;
 
     @Option(names = "--text", paramLabel = "S",
-            description = "Only events whose data or metadata contain S (case-insensitive).")
+            description = "Only events holding each word of S, or a word starting with it, in their data's values"
+                    + " or metadata (case-insensitive; a piece from inside a word does not match).")
     String text;
 
     @Option(names = "--from-time", paramLabel = "T", description = "Only events at or after T (ISO-8601, e.g. 2026-11-20T09:00:00Z).")
@@ -88,8 +89,13 @@ final class ReadCommand implements Callable<Integer> {
         if (fromPosition != null && fromPosition < 0) {
             throw new ParameterException(spec.commandLine(), "--from-position must be 0 or more, was " + fromPosition);
         }
-        EventFilter filter = new EventFilter(stream, types, correlationId, causationId, instant("--from-time", fromTime),
-                instant("--to-time", toTime), text);
+        EventFilter filter;
+        try {
+            filter = new EventFilter(stream, types, correlationId, causationId, instant("--from-time", fromTime),
+                    instant("--to-time", toTime), text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--text: " + e.getMessage());
+        }
         Direction direction = backwards ? Direction.BACKWARDS : Direction.FORWARDS;
         long next = fromPosition != null ? fromPosition : backwards ? Long.MAX_VALUE : 1;
         long remaining = limit != null ? limit : Long.MAX_VALUE;

@@ -5,6 +5,7 @@ import io.eventscope.engine.store.AppendResult;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.StoreCounts;
 import io.eventscope.engine.store.StreamAppend;
 import io.eventscope.engine.store.StreamInfo;
 import io.eventscope.engine.store.Subscription;
@@ -39,6 +40,21 @@ public class DelegatingStore implements EventStore {
     @Override
     public long count(EventFilter filter) {
         return store.count(filter);
+    }
+
+    @Override
+    public long[] positions(EventFilter filter, long fromPosition, long toPosition) {
+        return store.positions(filter, fromPosition, toPosition);
+    }
+
+    @Override
+    public List<EventEnvelope> eventsAt(long[] positions) {
+        return store.eventsAt(positions);
+    }
+
+    @Override
+    public StoreCounts counts() {
+        return store.counts();
     }
 
     @Override

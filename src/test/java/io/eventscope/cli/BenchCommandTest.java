@@ -34,7 +34,9 @@ class BenchCommandTest {
         Map<String, JsonNode> figures = lines.stream().collect(Collectors.toMap(f -> f.get("name").asText(), Function.identity()));
         List<String> expected = new ArrayList<>(List.of("append-batch100", "append-single",
                 "store-growth-append-single", "store-growth", "store-growth-closed", "replay", "lookup-correlation",
-                "lookup-causation", "memory-append", "memory-read", "stateAt", "fold-decider",
+                "lookup-causation", "filter-type", "filter-type-count", "filter-text", "filter-text-count", "filter-time",
+                "filter-time-count", "filter-stream", "filter-stream-count", "filter-combined", "filter-combined-count",
+                "stats", "memory-append", "memory-read", "stateAt", "fold-decider",
                 "fold-json-merge", "timeline-open", "timeline-jump", "upcast-dry-run", "export-ndjson", "import-ndjson",
                 "what-if-branch", "cli-start", "window-start",
                 "saga-simulate-orchestration", "saga-simulate-choreography", "projection-rebuild-orders",

@@ -236,7 +236,7 @@ public final class EventsViewModel {
         filtering.set(true);
         filterStarted = System.nanoTime();
         String title = filter.matchesEverything() ? null : "Filtering events";
-        scan = tasks.run(title, progress -> FilteredLog.scan(store, filter, progress), found -> {
+        scan = tasks.run(title, progress -> FilteredLog.scan(store, filter), found -> {
             if (gen == generation) {
                 show(store, filter, found);
             }
@@ -285,7 +285,7 @@ public final class EventsViewModel {
     private void show(EventStore store, EventFilter filter, FilteredLog.Found found) {
         LOG.info("{} rows match {} ({} ms)", found.positions().size(), filter, elapsedMs());
         activeFilter = filter;
-        list = new EventRowList(found.positions(), FilteredLog.pages(tasks, store, filter, firstRowsLogged(store)));
+        list = new EventRowList(found.positions(), FilteredLog.pages(tasks, store, filter, found.positions(), firstRowsLogged(store)));
         selected.set(null);
         rows.set(list);
         filtering.set(false);

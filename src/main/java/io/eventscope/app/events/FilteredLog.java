@@ -1,13 +1,9 @@
 package io.eventscope.app.events;
 
-import io.eventscope.app.BackgroundWork;
 import io.eventscope.app.TaskExecutor;
-import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
-import io.eventscope.engine.store.LogPages;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.concurrent.WorkerStateEvent;
@@ -17,8 +13,6 @@ import javafx.concurrent.WorkerStateEvent;
  * and the rows of a page of them (the pages the table asks for).
  */
 final class FilteredLog {
-    private static final int SCAN_CHUNK = 10_000;
-
     private FilteredLog() {
     }
 
@@ -26,38 +20,32 @@ final class FilteredLog {
     record Found(RowPositions positions, long head) {
     }
 
-    /** Unfiltered, only the head is needed; filtered, every matching position up to the head. Off the FX thread. */
-    static Found scan(EventStore store, EventFilter filter, BackgroundWork.Progress progress) {
+    /**
+     * Unfiltered, only the head is needed; filtered, every matching position up to the head,
+     * from the store's indexes. Off the FX thread.
+     */
+    static Found scan(EventStore store, EventFilter filter) {
         long head = store.headPosition();
         if (filter.matchesEverything()) {
             return new Found(RowPositions.contiguous(head), head);
         }
-        RowPositions matching = RowPositions.listed(new long[64], 0);
-        LogPages.forEach(store, filter, 1, SCAN_CHUNK, page -> {
-            for (EventEnvelope e : page) {
-                if (e.position() > head) {
-                    return false;
-                }
-                matching.append(e.position());
-            }
-            if (progress.isCancelled()) {
-                throw new CancellationException("filter changed");
-            }
-            progress.update(page.get(page.size() - 1).position(), head);
-            return true;
-        });
-        return new Found(matching, head);
+        long[] matching = store.positions(filter, 1, head);
+        return new Found(RowPositions.listed(matching, matching.length), head);
     }
 
     /**
      * Reads the table's pages in the background; {@code onRows} sees every page's rows on the FX
-     * thread before the table does.
+     * thread before the table does. Filtered, a page is read by the positions its rows show: no
+     * filter runs again.
      */
-    static EventRowList.PageLoader pages(TaskExecutor tasks, EventStore store, EventFilter filter,
+    static EventRowList.PageLoader pages(TaskExecutor tasks, EventStore store, EventFilter filter, RowPositions positions,
                                          Consumer<List<EventSummary>> onRows) {
         return (fromPosition, count, onLoaded, onFailed) -> {
+            long[] shown = filter.matchesEverything() ? null : positions.slice(fromPosition, count);
             Task<List<EventSummary>> page = tasks.run(
-                    progress -> store.readRaw(filter, fromPosition, count).stream().map(EventSummary::of).toList(),
+                    progress -> shown == null
+                            ? store.readRaw(filter, fromPosition, count).stream().map(EventSummary::of).toList()
+                            : store.eventsAt(shown).stream().map(EventSummary::of).toList(),
                     rows -> {
                         onRows.accept(rows);
                         onLoaded.accept(rows);

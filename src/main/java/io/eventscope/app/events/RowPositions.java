@@ -41,6 +41,19 @@ final class RowPositions {
         return found >= 0 ? found : -1;
     }
 
+    /** Up to {@code count} positions from the row showing {@code fromPosition} on. */
+    long[] slice(long fromPosition, int count) {
+        int row = rowOf(fromPosition);
+        if (row < 0) {
+            return new long[0];
+        }
+        long[] out = new long[Math.min(count, size - row)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = at(row + i);
+        }
+        return out;
+    }
+
     void append(long position) {
         if (listed == null) {
             if (position != size + 1L) {

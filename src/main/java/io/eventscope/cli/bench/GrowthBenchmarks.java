@@ -46,6 +46,7 @@ public final class GrowthBenchmarks {
                 }
             }
             nanos = System.nanoTime() - t0;
+            FilterBenchmarks.indexed(store); // both files hold the filter index of every whole block
             openBytes = fileSize(single);
         }
         long closedBytes = fileSize(single);
@@ -55,6 +56,7 @@ public final class GrowthBenchmarks {
             for (int from = 0; from < appends.size(); from += ORDERS_PER_BATCH) {
                 open.store().appendAll(appends.subList(from, Math.min(appends.size(), from + ORDERS_PER_BATCH)));
             }
+            FilterBenchmarks.indexed(open.store());
             try (Connection c = open.database().connection(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             }

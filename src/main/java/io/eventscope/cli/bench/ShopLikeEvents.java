@@ -35,6 +35,20 @@ final class ShopLikeEvents {
         return "evt-" + order + "-" + step;
     }
 
+    static List<String> types() {
+        return List.of(TYPES);
+    }
+
+    /** The customer in the data of an order's events. */
+    static String customerId(long order) {
+        return "cust-" + order % 5_000;
+    }
+
+    /** The SKU of an order's line. */
+    static String sku(long order) {
+        return "SKU-" + order % 700;
+    }
+
     /** One new stream per order, from {@code firstOrder} on. */
     static List<StreamAppend> orders(long firstOrder, int count) {
         List<StreamAppend> out = new ArrayList<>(count);
@@ -51,11 +65,11 @@ final class ShopLikeEvents {
     static NewEvent event(long order, int step) {
         ObjectNode data = Json.object()
                 .put("orderId", "o-" + order)
-                .put("customerId", "cust-" + order % 5_000)
+                .put("customerId", customerId(order))
                 .put("amount", BigDecimal.valueOf(1_000 + order % 90_000, 2))
                 .put("currency", "EUR")
                 .put("step", step);
-        data.putArray("lines").addObject().put("sku", "SKU-" + order % 700).put("qty", 1 + order % 4)
+        data.putArray("lines").addObject().put("sku", sku(order)).put("qty", 1 + order % 4)
                 .put("price", BigDecimal.valueOf(250 + order % 9_000, 2));
         String causation = step == 0 ? "cmd-" + order : eventId(order, step - 1);
         return new NewEvent(eventId(order, step), TYPES[step % TYPES.length], null, null, 1, null, data,

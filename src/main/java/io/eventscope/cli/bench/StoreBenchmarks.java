@@ -214,7 +214,7 @@ public final class StoreBenchmarks {
         return out;
     }
 
-    private static long nextLong(Random random, long bound) {
+    static long nextLong(Random random, long bound) {
         return Math.floorMod(random.nextLong(), bound);
     }
 

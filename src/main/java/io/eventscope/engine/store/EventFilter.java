@@ -1,10 +1,9 @@
 package io.eventscope.engine.store;
 
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.event.Metadata;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -19,8 +18,9 @@ import java.util.stream.Collectors;
  * @param types         event types, any of which matches
  * @param from          inclusive lower bound on the timestamp
  * @param to            exclusive upper bound on the timestamp
- * @param text          substring searched, case-insensitively, in the event's JSON data and in its
- *                      metadata: user, correlation and causation ids and each free entry's key and value
+ * @param text          words searched in the values of the event's JSON data and in its metadata
+ *                      (user, correlation and causation ids, free entries): each word must be a
+ *                      whole word or the start of one, see {@link TextWords}
  */
 public record EventFilter(
         String streamPattern,
@@ -39,6 +39,9 @@ public record EventFilter(
         correlationId = blankToNull(correlationId);
         causationId = blankToNull(causationId);
         text = blankToNull(text);
+        if (text != null && TextWords.ofQuery(text).isEmpty()) {
+            throw new IllegalArgumentException("Text '" + text + "' has no letter or digit to search for");
+        }
     }
 
     public static EventFilter stream(String streamPattern) {
@@ -83,25 +86,20 @@ public record EventFilter(
      */
     public Predicate<EventEnvelope> predicate() {
         Predicate<String> stream = streamPredicate();
-        String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
+        List<String> words = text == null ? null : TextWords.ofQuery(text);
         return e -> (stream == null || stream.test(e.streamId()))
                 && (types.isEmpty() || types.contains(e.eventType()))
                 && (correlationId == null || correlationId.equals(e.correlationId()))
                 && (causationId == null || causationId.equals(e.causationId()))
                 && (from == null || !e.timestamp().isBefore(from))
                 && (to == null || e.timestamp().isBefore(to))
-                && (needle == null || containsText(e, needle));
+                && (words == null || TextWords.matches(e, words));
     }
 
-    private static boolean containsText(EventEnvelope e, String needle) {
-        Metadata m = e.metadata();
-        return contains(e.data().toString(), needle) || contains(m.userId(), needle)
-                || contains(m.correlationId(), needle) || contains(m.causationId(), needle)
-                || m.extra().entrySet().stream().anyMatch(x -> contains(x.getKey(), needle) || contains(x.getValue(), needle));
-    }
-
-    private static boolean contains(String haystack, String lowerCaseNeedle) {
-        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(lowerCaseNeedle);
+    /** Whether a stream id meets the stream pattern (any does when there is none). */
+    public Predicate<String> streamMatcher() {
+        Predicate<String> stream = streamPredicate();
+        return stream == null ? id -> true : stream;
     }
 
     private Predicate<String> streamPredicate() {

@@ -4,7 +4,9 @@ import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.event.RawEvent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +63,61 @@ public interface EventStore extends AutoCloseable {
 
     /** How many events match. */
     long count(EventFilter filter);
+
+    /**
+     * The positions of the events matching {@code filter} from {@code fromPosition} to
+     * {@code toPosition} (both inclusive), ascending. This default reads the matching events page
+     * by page; a store with indexes answers from them without reading events.
+     */
+    default long[] positions(EventFilter filter, long fromPosition, long toPosition) {
+        long[] found = new long[64];
+        int size = 0;
+        long next = fromPosition;
+        while (next <= toPosition) {
+            List<EventEnvelope> page = read(filter, next, PAGE, Direction.FORWARDS);
+            for (EventEnvelope e : page) {
+                if (e.position() > toPosition) {
+                    return Arrays.copyOf(found, size);
+                }
+                if (size == found.length) {
+                    found = Arrays.copyOf(found, size * 2);
+                }
+                found[size++] = e.position();
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            next = page.get(page.size() - 1).position() + 1;
+        }
+        return Arrays.copyOf(found, size);
+    }
+
+    /** The events at these positions (ascending), leaving out positions that hold none. This default reads them one at a time. */
+    default List<EventEnvelope> eventsAt(long[] positions) {
+        List<EventEnvelope> out = new ArrayList<>(positions.length);
+        for (long position : positions) {
+            eventAt(position).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Events per event type and aggregate type, and the streams they open. This default reads
+     * the whole log; a store that keeps counters answers from them.
+     */
+    default StoreCounts counts() {
+        Map<List<String>, long[]> counts = new HashMap<>();
+        for (List<EventEnvelope> page = read(EventFilter.ALL, 1, PAGE, Direction.FORWARDS); !page.isEmpty();
+             page = read(EventFilter.ALL, page.get(page.size() - 1).position() + 1, PAGE, Direction.FORWARDS)) {
+            for (EventEnvelope e : page) {
+                long[] c = counts.computeIfAbsent(Arrays.asList(e.eventType(), e.aggregateType()), k -> new long[2]);
+                c[0]++;
+                c[1] += e.version() == 1 ? 1 : 0;
+            }
+        }
+        return new StoreCounts(counts.entrySet().stream().map(c -> new StoreCounts.Kind(c.getKey().get(0),
+                c.getKey().get(1), c.getValue()[0], c.getValue()[1])).toList());
+    }
 
     /**
      * How many events each type holds in each schema version, among positions 1 to

@@ -58,6 +58,21 @@ public final class ReadOnlyEventStore implements EventStore {
     }
 
     @Override
+    public long[] positions(EventFilter filter, long fromPosition, long toPosition) {
+        return store.positions(filter, fromPosition, toPosition);
+    }
+
+    @Override
+    public List<EventEnvelope> eventsAt(long[] positions) {
+        return store.eventsAt(positions);
+    }
+
+    @Override
+    public StoreCounts counts() {
+        return store.counts();
+    }
+
+    @Override
     public Map<String, Map<Integer, Long>> countBySchemaVersion(long toPosition) {
         return store.countBySchemaVersion(toPosition);
     }

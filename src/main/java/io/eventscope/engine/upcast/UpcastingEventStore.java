@@ -5,6 +5,7 @@ import io.eventscope.engine.store.AppendResult;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.StoreCounts;
 import io.eventscope.engine.store.StreamAppend;
 import io.eventscope.engine.store.StreamInfo;
 import io.eventscope.engine.store.Subscription;
@@ -91,6 +92,23 @@ public final class UpcastingEventStore implements EventStore {
             from = page.get(page.size() - 1).position() + 1;
         }
         return count;
+    }
+
+    @Override
+    public long[] positions(EventFilter filter, long fromPosition, long toPosition) {
+        return involvesRenames(filter) ? EventStore.super.positions(filter, fromPosition, toPosition)
+                : stored.positions(filter, fromPosition, toPosition);
+    }
+
+    @Override
+    public List<EventEnvelope> eventsAt(long[] positions) {
+        return upcastAll(stored.eventsAt(positions));
+    }
+
+    /** As stored: the counts are of the types the events were written with. */
+    @Override
+    public StoreCounts counts() {
+        return stored.counts();
     }
 
     @Override

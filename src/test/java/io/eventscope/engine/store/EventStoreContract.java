@@ -340,16 +340,24 @@ public abstract class EventStoreContract {
     }
 
     @Test
-    void filtersByTextInsideTheDataIgnoringCase() {
-        append("s-1", ExpectedVersion.ANY, event("A", "{\"customer\":\"Ada Lovelace\"}"),
-                event("B", "{\"customer\":\"Alan Turing\",\"note\":\"100% sure_\"}"));
+    void filtersByWholeWordsAndWordStartsInTheDataAndMetadataIgnoringCase() {
+        append("s-1", ExpectedVersion.ANY, event("A", "{\"customer\":\"Ada Lovelace\",\"sku\":\"SKU-1001\"}"),
+                event("B", "{\"customer\":\"Alan Turing\",\"note\":\"100% sure_\"}"),
+                new NewEvent(null, "C", null, null, 1, null, Json.object(),
+                        new Metadata("grace", "corr-7f3a-12", null, Map.of("tenant", "Acme-North"))));
         assertThat(typesOf(EventFilter.ALL.withText("lovelace"))).containsExactly("A");
         assertThat(typesOf(EventFilter.ALL.withText("TURING"))).containsExactly("B");
-        assertThat(typesOf(EventFilter.ALL.withText("0% s"))).containsExactly("B");
-        assertThat(typesOf(EventFilter.ALL.withText("%"))).containsExactly("B");
-        assertThat(typesOf(EventFilter.ALL.withText("e_"))).containsExactly("B");
-        assertThat(typesOf(EventFilter.ALL.withText("Grace"))).isEmpty();
-        assertThat(store.count(EventFilter.ALL.withText("a"))).isEqualTo(2);
+        assertThat(typesOf(EventFilter.ALL.withText("sku-10"))).containsExactly("A");
+        assertThat(typesOf(EventFilter.ALL.withText("sure_ 100%"))).containsExactly("B");
+        assertThat(typesOf(EventFilter.ALL.withText("corr-7f3a"))).containsExactly("C");
+        assertThat(typesOf(EventFilter.ALL.withText("acme-north grace"))).containsExactly("C");
+        assertThat(typesOf(EventFilter.ALL.withText("tenant"))).containsExactly("C");
+        assertThat(typesOf(EventFilter.ALL.withText("Grace Lovelace"))).isEmpty();
+        assertThat(typesOf(EventFilter.ALL.withText("velace"))).as("not a piece from inside a word").isEmpty();
+        assertThat(typesOf(EventFilter.ALL.withText("customer"))).as("not a field name of the data").isEmpty();
+        assertThat(store.count(EventFilter.ALL.withText("a"))).isEqualTo(3);
+        assertThatThrownBy(() -> EventFilter.ALL.withText("%")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no letter or digit");
     }
 
     // --- subscriptions

@@ -33,8 +33,6 @@ interface Dialect {
 
     Instant timestamp(ResultSet rs, int column) throws SQLException;
 
-    /** A text or JSON column as text, for the case-insensitive text filter. */
-    String asText(String column);
 
     /**
      * Whether other processes may append to the same database. Then nothing an append

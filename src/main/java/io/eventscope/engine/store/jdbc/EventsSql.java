@@ -2,10 +2,13 @@ package io.eventscope.engine.store.jdbc;
 
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Every statement the JDBC store runs against the events table, in one place. It is plain
@@ -18,6 +21,8 @@ final class EventsSql {
 
     static final String INSERT = "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     static final String HEAD = "SELECT COALESCE(MAX(position), 0) FROM events";
+    /** H2's instant row count. */
+    static final String COUNT = "SELECT COUNT(*) FROM events";
     // Ordering by both columns of the (stream_id, version) index lets H2 read one row, or the
     // page asked for, instead of every event of the stream (measured: scanCount 1 vs 100,000).
     static final String STREAM_VERSION = "SELECT COALESCE((SELECT version FROM events WHERE stream_id = ?"
@@ -54,51 +59,78 @@ final class EventsSql {
     }
 
     /**
-     * A read of the global log: the filter's conditions, then positions between {@code lowest}
+     * A read of the global log: the filter's conditions but its text, then positions between {@code lowest}
      * and {@code highest} (both inclusive) in the given order, and the limit.
      */
-    static Query read(Dialect dialect, EventFilter filter, long lowest, long highest, int limit, Direction direction) {
-        Query where = where(dialect, filter);
+    static Query read(EventFilter filter, long lowest, long highest, int limit, Direction direction) {
+        Query where = where(filter);
         List<Object> params = new ArrayList<>(where.params());
         params.add(lowest);
         params.add(highest);
         params.add(limit);
         String bound = "position BETWEEN ? AND ?";
-        String order = direction == Direction.FORWARDS ? "position" : "position DESC";
+        // with one type, ordering by both columns of the (event_type, position) index lets H2
+        // stop after the page instead of sorting every event of the type
+        String sorted = filter.types().size() == 1 ? "event_type, position" : "position";
+        String order = direction == Direction.FORWARDS ? sorted : sorted.replace(",", " DESC,") + " DESC";
         String conditions = where.sql().isEmpty() ? bound : where.sql() + " AND " + bound;
         return new Query("SELECT " + COLUMNS + " FROM events WHERE " + conditions + " ORDER BY " + order + " LIMIT ?",
                 params);
     }
 
     /**
-     * The first and last position inside the filter's time window, found on the timestamp
-     * index. H2 cannot see how narrow a window given as parameters is and would scan in
-     * position order; bounding the positions first makes the index serve the read.
+     * The positions of the events meeting the filter's conditions but its text (which the text
+     * index answers), in no particular order. No bound on the position: H2 would serve it from
+     * the primary key, reading whole rows, instead of the condition's index alone.
      */
-    static Query positionsInWindow(EventFilter filter) {
-        List<String> conditions = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (filter.from() != null) {
-            conditions.add("ts >= ?");
-            params.add(filter.from());
-        }
-        if (filter.to() != null) {
-            conditions.add("ts < ?");
-            params.add(filter.to());
-        }
-        return new Query("SELECT MIN(position), MAX(position) FROM events WHERE " + String.join(" AND ", conditions),
-                params);
+    static Query positions(EventFilter filter) {
+        Query where = where(filter);
+        return new Query("SELECT position FROM events" + (where.sql().isEmpty() ? "" : " WHERE " + where.sql()),
+                where.params());
     }
 
-    /** Without conditions this is H2's instant row count. */
-    static Query count(Dialect dialect, EventFilter filter) {
-        Query where = where(dialect, filter);
-        return new Query(where.sql().isEmpty() ? "SELECT COUNT(*) FROM events"
-                : "SELECT COUNT(*) FROM events WHERE " + where.sql(), where.params());
+    /** The positions of the events meeting the filter's conditions but its text between two positions, on the primary key. */
+    static Query positionsBetween(EventFilter filter, long lowest, long highest) {
+        Query where = where(filter);
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(lowest);
+        params.add(highest);
+        String bound = "position BETWEEN ? AND ?";
+        return new Query("SELECT position FROM events WHERE "
+                + (where.sql().isEmpty() ? bound : where.sql() + " AND " + bound), params);
     }
 
-    /** The filter as conditions joined by AND; empty when it matches everything. */
-    private static Query where(Dialect dialect, EventFilter filter) {
+    /**
+     * The events between two positions in position order, on the primary key alone: the few
+     * after the filter index's checkpoint, which the filter's rule then tests.
+     */
+    static final String EVENTS_BETWEEN = "SELECT " + COLUMNS + " FROM events WHERE position BETWEEN ? AND ? ORDER BY position";
+
+    /**
+     * The positions of the events whose correlation or causation id starts with {@code prefix},
+     * each on its own index (a range, as H2 plans a LIKE with a fixed start).
+     */
+    static Query idsStartingWith(String prefix) {
+        String like = escapeLike(prefix) + "%";
+        String escape = " ESCAPE '" + LIKE_ESCAPE + "'";
+        return new Query("SELECT position FROM events WHERE correlation_id LIKE ?" + escape
+                + " UNION ALL SELECT position FROM events WHERE causation_id LIKE ?" + escape, List.of(like, like));
+    }
+
+    /** The position and stream id of the events at {@code count} positions, on the primary key. */
+    static String streamIdsAt(int count) {
+        return "SELECT position, stream_id FROM events WHERE position IN ("
+                + String.join(", ", Collections.nCopies(count, "?")) + ")";
+    }
+
+    /** The events at {@code count} positions, in position order. */
+    static String eventsAt(int count) {
+        return "SELECT " + COLUMNS + " FROM events WHERE position IN ("
+                + String.join(", ", Collections.nCopies(count, "?")) + ") ORDER BY position";
+    }
+
+    /** The filter's conditions but its text, joined by AND; empty when there are none. */
+    private static Query where(EventFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         String pattern = filter.streamPattern();
@@ -109,7 +141,10 @@ final class EventsSql {
             conditions.add("stream_id LIKE ? ESCAPE '" + LIKE_ESCAPE + "'");
             params.add(escapeLike(pattern).replace('*', '%'));
         }
-        if (!filter.types().isEmpty()) {
+        if (filter.types().size() == 1) {
+            conditions.add("event_type = ?");
+            params.addAll(filter.types());
+        } else if (!filter.types().isEmpty()) {
             conditions.add("event_type IN (" + String.join(", ", Collections.nCopies(filter.types().size(), "?")) + ")");
             params.addAll(filter.types().stream().sorted().toList());
         }
@@ -129,14 +164,6 @@ final class EventsSql {
             conditions.add("ts < ?");
             params.add(filter.to());
         }
-        if (filter.text() != null) {
-            // metadata holds the free entries as JSON: a needle matches inside a key or a value
-            List<String> searched = List.of("data", "user_id", "correlation_id", "causation_id", "metadata");
-            String like = " LIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
-            conditions.add("(" + String.join(" OR ", searched.stream().map(c -> "LOWER(" + dialect.asText(c) + ")" + like).toList()) + ")");
-            String needle = "%" + escapeLike(filter.text().toLowerCase(Locale.ROOT)) + "%";
-            searched.forEach(c -> params.add(needle));
-        }
         return new Query(String.join(" AND ", conditions), params);
     }
 
@@ -154,5 +181,14 @@ final class EventsSql {
 
     /** SQL text with its parameters, in order. */
     record Query(String sql, List<Object> params) {
+        /** The statement with its parameters bound, Instants as the dialect keeps timestamps. */
+        PreparedStatement prepare(Connection c, Dialect dialect) throws SQLException {
+            PreparedStatement s = c.prepareStatement(sql);
+            for (int i = 0; i < params.size(); i++) {
+                Object p = params.get(i);
+                s.setObject(i + 1, p instanceof Instant instant ? dialect.timestamp(instant) : p);
+            }
+            return s;
+        }
     }
 }

@@ -43,16 +43,19 @@ final class FileHousekeeping {
         return new FileHousekeeping(session.getDatabase().getStore().getMvStore());
     }
 
-    /** Called after each commit of the event store, under its writer lock. */
+    /** Called after each commit of the event store (under its writer lock) or of its filter indexer. */
     void afterCommit() {
         if (store == null || ++commits < COMMITS_PER_CHECK || store.isClosed()) {
             return;
         }
         commits = 0;
         try {
-            // compact() reads the live share first and does nothing above the target.
-            if (store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
-                store.commit();
+            // compact() reads the live share first and does nothing above the target; the
+            // store's writer and its filter indexer each keep house, one at a time.
+            synchronized (store) {
+                if (store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
+                    store.commit();
+                }
             }
         } catch (RuntimeException e) {
             // The appends are committed; a store that cannot rewrite fails the next append loudly.

@@ -64,10 +64,6 @@ final class H2Dialect implements Dialect {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
-    @Override
-    public String asText(String column) {
-        return column;
-    }
 
     @Override
     public boolean shared() {

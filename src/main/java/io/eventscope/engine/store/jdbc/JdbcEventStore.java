@@ -8,6 +8,7 @@ import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.EventStoreException;
+import io.eventscope.engine.store.StoreCounts;
 import io.eventscope.engine.store.StreamAppend;
 import io.eventscope.engine.store.StreamInfo;
 import io.eventscope.engine.store.Subscription;
@@ -17,8 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -50,6 +53,8 @@ public final class JdbcEventStore implements EventStore {
     private final ReentrantLock writerLock = new ReentrantLock();
     private final Queue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
     private final AppendWriter writer;
+    /** Null when this store leaves indexing to others (tests that hold the index back). */
+    private final FilterIndexer indexer;
     private final List<CatchUpSubscription> subscriptions = new CopyOnWriteArrayList<>();
     /** Wakes subscriptions on other processes' appends; started with the first subscription. */
     private AppendListener listener;
@@ -60,11 +65,38 @@ public final class JdbcEventStore implements EventStore {
     }
 
     public JdbcEventStore(Database db, Clock clock) {
+        this(db, clock, true);
+    }
+
+    JdbcEventStore(Database db, Clock clock, boolean indexInBackground) {
         this.db = db;
         try {
             this.writer = new AppendWriter(db, clock);
         } catch (SQLException e) {
             throw failure("open the event store", e);
+        }
+        this.indexer = indexInBackground ? FilterIndexer.start(db, writerLock) : null;
+    }
+
+    /**
+     * Waits until the filter index holds every whole block of the log as it is now (filters are
+     * exact before that too, only slower), or until the timeout; returns whether it got there.
+     */
+    public boolean awaitFilterIndex(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long target = PositionBlocks.wholeUpTo(headPosition());
+        while (true) {
+            try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(FilterIndexer.INDEXED_TO)) {
+                if (queryLong(s) >= target) {
+                    return true;
+                }
+            } catch (SQLException e) {
+                throw failure("read how far the filter index reaches", e);
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -135,18 +167,17 @@ public final class JdbcEventStore implements EventStore {
         try (Connection c = db.connection()) {
             long lowest = direction == Direction.FORWARDS ? fromPosition : 1;
             long highest = direction == Direction.FORWARDS ? Long.MAX_VALUE : fromPosition;
-            if (filter.from() != null || filter.to() != null) {
-                try (PreparedStatement s = prepare(c, EventsSql.positionsInWindow(filter));
-                     ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    if (rs.getObject(1) == null) {
-                        return List.of();
-                    }
-                    lowest = Math.max(lowest, rs.getLong(1));
-                    highest = Math.min(highest, rs.getLong(2));
+            if (!servedInPositionOrder(filter)) {
+                long[] found = positions(c, filter, lowest, highest);
+                int from = direction == Direction.FORWARDS ? 0 : Math.max(0, found.length - limit);
+                long[] page = Arrays.copyOfRange(found, from, Math.min(found.length, from + limit));
+                List<T> events = eventsAt(c, page, row);
+                if (direction == Direction.BACKWARDS) {
+                    Collections.reverse(events);
                 }
+                return events;
             }
-            try (PreparedStatement s = prepare(c, EventsSql.read(db.dialect(), filter, lowest, highest, limit, direction))) {
+            try (PreparedStatement s = prepare(c, EventsSql.read(filter, lowest, highest, limit, direction))) {
                 return rows(s, row);
             }
         } catch (SQLException e) {
@@ -154,12 +185,94 @@ public final class JdbcEventStore implements EventStore {
         }
     }
 
+    /**
+     * Whether one query can walk an index in position order and stop after the page: everything,
+     * one stream, correlation or causation (few events each), or one type alone (its index is
+     * ordered by position). Other filters find their positions first, on the indexes alone.
+     */
+    private static boolean servedInPositionOrder(EventFilter filter) {
+        if (filter.text() != null) {
+            return false;
+        }
+        boolean exactStream = filter.streamPattern() != null && filter.streamPattern().indexOf('*') < 0;
+        boolean window = filter.from() != null || filter.to() != null;
+        return exactStream || filter.correlationId() != null || filter.causationId() != null
+                || (filter.streamPattern() == null && filter.types().size() <= 1 && !window);
+    }
+
     @Override
     public long count(EventFilter filter) {
-        try (Connection c = db.connection(); PreparedStatement s = prepare(c, EventsSql.count(db.dialect(), filter))) {
-            return queryLong(s);
+        try (Connection c = db.connection()) {
+            if (filter.matchesEverything()) {
+                try (PreparedStatement s = c.prepareStatement(EventsSql.COUNT)) {
+                    return queryLong(s);
+                }
+            }
+            return matching(c, filter, 1, Long.MAX_VALUE).cardinality();
         } catch (SQLException e) {
             throw failure("count events", e);
+        }
+    }
+
+    @Override
+    public long[] positions(EventFilter filter, long fromPosition, long toPosition) {
+        try (Connection c = db.connection()) {
+            return positions(c, filter, fromPosition, toPosition);
+        } catch (SQLException e) {
+            throw failure("find the matching positions", e);
+        }
+    }
+
+    private long[] positions(Connection c, EventFilter filter, long fromPosition, long toPosition) throws SQLException {
+        long lowest = Math.max(1, fromPosition);
+        BitSet found = matching(c, filter, lowest, toPosition);
+        long[] out = new long[found.cardinality()];
+        int i = 0;
+        for (int bit = found.nextSetBit(0); bit >= 0; bit = found.nextSetBit(bit + 1)) {
+            out[i++] = lowest + bit;
+        }
+        return out;
+    }
+
+    /** The matching positions up to the head, as bits counted from {@code lowest}. */
+    private BitSet matching(Connection c, EventFilter filter, long lowest, long highest) throws SQLException {
+        long head;
+        try (PreparedStatement s = c.prepareStatement(EventsSql.HEAD)) {
+            head = queryLong(s);
+        }
+        long upTo = Math.min(highest, head);
+        return upTo < lowest ? new BitSet() : new FilterPositions(c, db.dialect()).find(filter, lowest, upTo);
+    }
+
+    @Override
+    public List<EventEnvelope> eventsAt(long[] positions) {
+        try (Connection c = db.connection()) {
+            return eventsAt(c, positions, rs -> EventRows.read(db.dialect(), rs));
+        } catch (SQLException e) {
+            throw failure("read events by position", e);
+        }
+    }
+
+    private <T> List<T> eventsAt(Connection c, long[] positions, Row<T> row) throws SQLException {
+        List<T> out = new ArrayList<>(positions.length);
+        for (int from = 0; from < positions.length; from += LOOKUP_BATCH) {
+            int count = Math.min(LOOKUP_BATCH, positions.length - from);
+            try (PreparedStatement s = c.prepareStatement(EventsSql.eventsAt(count))) {
+                for (int i = 0; i < count; i++) {
+                    s.setLong(i + 1, positions[from + i]);
+                }
+                out.addAll(rows(s, row));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public StoreCounts counts() {
+        try (Connection c = db.connection()) {
+            return EventCounts.read(c);
+        } catch (SQLException e) {
+            throw failure("count events by type", e);
         }
     }
 
@@ -287,6 +400,9 @@ public final class JdbcEventStore implements EventStore {
         }
         subscriptions.forEach(Subscription::cancel);
         subscriptions.clear();
+        if (indexer != null) {
+            indexer.close();
+        }
         writerLock.lock();
         try {
             writer.close();
@@ -305,12 +421,7 @@ public final class JdbcEventStore implements EventStore {
     }
 
     private PreparedStatement prepare(Connection c, EventsSql.Query query) throws SQLException {
-        PreparedStatement s = c.prepareStatement(query.sql());
-        for (int i = 0; i < query.params().size(); i++) {
-            Object p = query.params().get(i);
-            s.setObject(i + 1, p instanceof Instant instant ? db.dialect().timestamp(instant) : p);
-        }
-        return s;
+        return query.prepare(c, db.dialect());
     }
 
     private List<EventEnvelope> envelopes(PreparedStatement s) throws SQLException {

@@ -149,10 +149,6 @@ final class PostgresDialect implements Dialect {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, NANOS), Math.floorMod(nanos, NANOS));
     }
 
-    @Override
-    public String asText(String column) {
-        return "CAST(" + column + " AS TEXT)";
-    }
 
     @Override
     public boolean shared() {

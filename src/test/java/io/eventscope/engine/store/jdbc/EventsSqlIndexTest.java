@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
@@ -69,22 +70,31 @@ class EventsSqlIndexTest {
     }
 
     private String readPlan(EventFilter filter) throws Exception {
-        return plan(EventsSql.read(db.dialect(), filter, 1, Long.MAX_VALUE, 100, Direction.FORWARDS));
+        return plan(EventsSql.read(filter, 1, Long.MAX_VALUE, 100, Direction.FORWARDS));
+    }
+
+    private String positionsPlan(EventFilter condition) throws Exception {
+        return plan(EventsSql.positions(condition));
     }
 
     /**
-     * Stream patterns are parameters whose selectivity H2 cannot see, so it scans in position
-     * order (right while matches are dense); time windows are first turned into a position
-     * range on the timestamp index.
+     * Narrow lookups read in position order on their index. The positions of the other filters
+     * come from their index alone, never from the primary key (which would read whole rows).
      */
     @Test
     void eachLookupUsesItsIndex() throws Exception {
         assertThat(readPlan(EventFilter.correlation("c"))).contains("EVENTS_CORRELATION");
         assertThat(readPlan(EventFilter.causation("e"))).contains("EVENTS_CAUSATION");
-        assertThat(readPlan(EventFilter.type("OrderPlaced"))).contains("EVENTS_TYPE");
+        assertThat(readPlan(EventFilter.type("OrderPlaced"))).contains("EVENTS_TYPE").contains("INDEX SORTED");
         assertThat(readPlan(EventFilter.stream("order-1"))).contains("EVENTS_STREAM_VERSION");
         assertThat(readPlan(EventFilter.ALL)).contains("PRIMARY_KEY");
-        assertThat(plan(EventsSql.positionsInWindow(EventFilter.ALL.withTimeWindow(
-                Instant.parse("2020-01-01T00:00:00Z"), Instant.parse("2020-01-01T00:01:00Z"))))).contains("EVENTS_TS");
+        assertThat(positionsPlan(EventFilter.ALL.withTypes(Set.of("Type1", "Type2")))).contains("EVENTS_TYPE");
+        assertThat(positionsPlan(EventFilter.stream("order-1*"))).contains("EVENTS_STREAM_VERSION")
+                .contains("STREAM_ID >=");
+        assertThat(positionsPlan(EventFilter.ALL.withTimeWindow(Instant.parse("2020-01-01T00:00:00Z"),
+                Instant.parse("2020-01-01T00:01:00Z")))).contains("EVENTS_TS");
+        assertThat(plan(EventsSql.idsStartingWith("corr-1"))).contains("EVENTS_CORRELATION").contains("EVENTS_CAUSATION");
+        assertThat(plan(new EventsSql.Query(TextIndex.PREFIX_IN_EPOCH, List.of(0L, "sku-1", "sku-2"))))
+                .contains("PRIMARY_KEY").contains("EPOCH = ?1").contains("WORD >= ?2");
     }
 }

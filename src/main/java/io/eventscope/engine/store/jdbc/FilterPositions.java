@@ -1,0 +1,179 @@
+package io.eventscope.engine.store.jdbc;
+
+import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.store.EventFilter;
+import io.eventscope.engine.store.TextWords;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Finds which positions a filter matches without reading events: each condition on its own
+ * index (stream id, type, the time blocks, the text index), the results intersected as bitmaps. An
+ * index holds the position of each entry, so these reads touch the indexes alone. A condition
+ * that names one correlation, causation or stream is so narrow that one query with every
+ * condition but the text serves the filter.
+ *
+ * <p>The column indexes hold every stored event; the filter index (time blocks, text) only those
+ * up to its checkpoint, which trails the log. The events after it are read and tested with the
+ * filter's own rule, so the answer is the log's at every moment: right after an append, and after
+ * a crash that left the index behind.
+ */
+final class FilterPositions {
+    /** Above this, a stream pattern is looked up on its index instead (reading one id costs more than one index entry). */
+    private static final int MOST_STREAM_IDS_READ = 5_000;
+    private static final int STREAM_IDS_PER_QUERY = 500;
+    private final Connection c;
+    private final Dialect dialect;
+
+    FilterPositions(Connection c, Dialect dialect) {
+        this.c = c;
+        this.dialect = dialect;
+    }
+
+    /** The matching positions from {@code lowest} to {@code highest} (stored ones), as bits counted from {@code lowest}. */
+    BitSet find(EventFilter filter, long lowest, long highest) throws SQLException {
+        boolean needsFilterIndex = filter.text() != null || filter.from() != null || filter.to() != null;
+        if (!needsFilterIndex) {
+            return onIndexes(filter, lowest, highest);
+        }
+        long indexedTo;
+        try (PreparedStatement s = c.prepareStatement(FilterIndexer.INDEXED_TO); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            indexedTo = rs.getLong(1);
+        }
+        BitSet found = indexedTo < lowest ? new BitSet() : onIndexes(filter, lowest, Math.min(highest, indexedTo));
+        long tailFrom = Math.max(lowest, indexedTo + 1);
+        if (tailFrom <= highest) {
+            readTail(filter, tailFrom, highest, lowest, found);
+        }
+        return found;
+    }
+
+    private BitSet onIndexes(EventFilter filter, long lowest, long highest) throws SQLException {
+        BitSet matching = null;
+        List<EventFilter> conditions = conditions(filter);
+        for (EventFilter condition : conditions) {
+            BitSet found = positions(condition, lowest, highest);
+            if (matching == null) {
+                matching = found;
+            } else {
+                matching.and(found);
+            }
+            if (matching.isEmpty()) {
+                return matching;
+            }
+        }
+        if (filter.text() != null) {
+            BitSet found = TextIndex.positions(c, dialect, TextWords.ofQuery(filter.text()), lowest, highest);
+            if (matching == null) {
+                matching = found;
+            } else {
+                matching.and(found);
+            }
+        }
+        boolean patternLeft = filter.streamPattern() != null && conditions.stream().noneMatch(f -> f.streamPattern() != null);
+        if (patternLeft) {
+            // a pattern can match most of the log ("order-*"): when the other conditions leave
+            // few positions, their stream ids are read instead of every id the pattern matches
+            if (matching != null && matching.cardinality() <= MOST_STREAM_IDS_READ) {
+                keepStreams(matching, lowest, filter.streamMatcher());
+            } else {
+                BitSet found = positions(EventFilter.stream(filter.streamPattern()), lowest, highest);
+                if (matching == null) {
+                    matching = found;
+                } else {
+                    matching.and(found);
+                }
+            }
+        }
+        if (matching == null) {
+            matching = new BitSet();
+            matching.set(0, Math.toIntExact(highest - lowest + 1));
+        }
+        return matching;
+    }
+
+    /** Sets the bits of the events from {@code from} to {@code to} that match, read whole and tested with the filter's rule. */
+    private void readTail(EventFilter filter, long from, long to, long lowest, BitSet found) throws SQLException {
+        Predicate<EventEnvelope> matches = filter.predicate();
+        try (PreparedStatement s = c.prepareStatement(EventsSql.EVENTS_BETWEEN)) {
+            s.setLong(1, from);
+            s.setLong(2, to);
+            s.setFetchSize(1_000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    EventEnvelope e = EventRows.read(dialect, rs);
+                    if (matches.test(e)) {
+                        found.set(Math.toIntExact(e.position() - lowest));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Clears the positions whose stream id fails the pattern, reading the ids by primary key. */
+    private void keepStreams(BitSet matching, long lowest, Predicate<String> stream) throws SQLException {
+        long[] positions = matching.stream().mapToLong(bit -> lowest + bit).toArray();
+        for (int from = 0; from < positions.length; from += STREAM_IDS_PER_QUERY) {
+            int count = Math.min(STREAM_IDS_PER_QUERY, positions.length - from);
+            try (PreparedStatement s = c.prepareStatement(EventsSql.streamIdsAt(count))) {
+                for (int i = 0; i < count; i++) {
+                    s.setLong(i + 1, positions[from + i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (!stream.test(rs.getString(2))) {
+                            matching.clear(Math.toIntExact(rs.getLong(1) - lowest));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The filter, but its text and a stream pattern, as filters of one condition each, or as itself when it has a narrow one. */
+    private static List<EventFilter> conditions(EventFilter filter) {
+        EventFilter withoutText = filter.withText(null);
+        boolean exactStream = filter.streamPattern() != null && filter.streamPattern().indexOf('*') < 0;
+        if (exactStream || filter.correlationId() != null || filter.causationId() != null) {
+            return List.of(withoutText);
+        }
+        List<EventFilter> conditions = new ArrayList<>();
+        if (!filter.types().isEmpty()) {
+            conditions.add(EventFilter.ALL.withTypes(filter.types()));
+        }
+        if (filter.from() != null || filter.to() != null) {
+            conditions.add(EventFilter.ALL.withTimeWindow(filter.from(), filter.to()));
+        }
+        return conditions;
+    }
+
+    private BitSet positions(EventFilter condition, long lowest, long highest) throws SQLException {
+        if (condition.from() != null || condition.to() != null) {
+            BitSet inWindow = TimeBlocks.positions(c, dialect, condition, lowest, highest);
+            if (inWindow != null) {
+                return inWindow;
+            }
+        }
+        EventsSql.Query query = EventsSql.positions(condition);
+        BitSet found = new BitSet();
+        try (PreparedStatement s = query.prepare(c, dialect)) {
+            s.setFetchSize(10_000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    long position = rs.getLong(1);
+                    if (position >= lowest && position <= highest) {
+                        found.set(Math.toIntExact(position - lowest));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

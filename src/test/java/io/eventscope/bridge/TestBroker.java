@@ -104,6 +104,15 @@ public final class TestBroker {
         String pid = listing.lines().filter(l -> l.contains(clientName)).map(l -> l.split("\t")[0]).findFirst()
                 .orElseThrow(() -> new AssertionError("no connection named " + clientName + " in:\n" + listing));
         run("rabbitmqctl", "close_connection", pid, "closed by a broker test");
+        // close_connection only asks the connection to close: until it is gone, frames the client sends (acks,
+        // confirms) may still be taken, and a test could not tell what the close cut off.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (run("rabbitmqctl", "list_connections", "pid", "-q", "--no-table-headers").lines()
+                .anyMatch(l -> l.trim().equals(pid))) {
+            assertThat(System.nanoTime()).as("the broker still lists connection " + pid + " of " + clientName)
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

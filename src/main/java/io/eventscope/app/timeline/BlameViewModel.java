@@ -61,6 +61,7 @@ public final class BlameViewModel {
     /** Forgets the blamed field; a blame still running is never shown. */
     void clear() {
         blamePath.set("");
+        blameSummary.set(NOTHING_SELECTED);
         blameRows.clear();
         generation++;
     }

@@ -213,6 +213,12 @@ class TimelineViewModelTest {
         assertThat(fx(() -> List.copyOf(model.blame().blameRows()))).containsExactly(
                 new BlameRow(1, "ParcelRegistered", "—", "\"REGISTERED\""),
                 new BlameRow(22, "ParcelShipped", "\"REGISTERED\"", "\"SHIPPED\""));
+
+        open("parcel-1", 3);
+        waitForVersion(3);
+        assertThat(fx(() -> model.blame().blameSummary().get())).as("opening a stream forgets the blame")
+                .isEqualTo("Select a field of the state to blame it");
+        assertThat(fx(() -> model.blame().blameRows())).isEmpty();
     }
 
     @Test

@@ -40,6 +40,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FilterEqualsScanTest {
     private static final int EVENTS = 6_000;
+    /** Small pages, so that a page's search spans many of the store's search windows. */
+    private static final int PAGE_BY_PAGE = 37;
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
 
     private final List<OpenStore> stores = new ArrayList<>();
@@ -112,6 +114,21 @@ class FilterEqualsScanTest {
         return page;
     }
 
+    /** Every match, read page by page as a reader walks the log (a page's search starts where the last one ended). */
+    private static List<Long> byPages(EventStore store, EventFilter filter, Direction direction) {
+        List<Long> positions = new ArrayList<>();
+        long from = direction == Direction.FORWARDS ? 1 : Long.MAX_VALUE;
+        while (true) {
+            List<EventEnvelope> page = store.read(filter, from, PAGE_BY_PAGE, direction);
+            page.forEach(e -> positions.add(e.position()));
+            if (page.size() < PAGE_BY_PAGE) {
+                return positions;
+            }
+            long last = page.get(page.size() - 1).position();
+            from = direction == Direction.FORWARDS ? last + 1 : last - 1;
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("filters")
     void eachStoreFindsWhatAScanFinds(EventFilter filter) {
@@ -125,6 +142,10 @@ class FilterEqualsScanTest {
             assertThat(store.read(filter, Long.MAX_VALUE, 7, Direction.BACKWARDS)).extracting(EventEnvelope::position)
                     .as("%s first page backwards %s", store.describe(), filter)
                     .isEqualTo(newestFirst(expected, 7));
+            assertThat(byPages(store, filter, Direction.FORWARDS)).as("%s forwards in pages %s", store.describe(), filter)
+                    .isEqualTo(expected);
+            assertThat(byPages(store, filter, Direction.BACKWARDS)).as("%s backwards in pages %s", store.describe(), filter)
+                    .isEqualTo(newestFirst(expected, expected.size()));
             assertThat(store.positions(filter, 1, EVENTS)).as("%s positions %s", store.describe(), filter)
                     .containsExactly(expected.stream().mapToLong(Long::longValue).toArray());
             assertThat(store.positions(filter, 3_000, 6_000)).as("%s positions 3000-6000 %s", store.describe(), filter)

@@ -168,10 +168,7 @@ public final class JdbcEventStore implements EventStore {
             long lowest = direction == Direction.FORWARDS ? fromPosition : 1;
             long highest = direction == Direction.FORWARDS ? Long.MAX_VALUE : fromPosition;
             if (!servedInPositionOrder(filter)) {
-                long[] found = positions(c, filter, lowest, highest);
-                int from = direction == Direction.FORWARDS ? 0 : Math.max(0, found.length - limit);
-                long[] page = Arrays.copyOfRange(found, from, Math.min(found.length, from + limit));
-                List<T> events = eventsAt(c, page, row);
+                List<T> events = eventsAt(c, pagePositions(c, filter, fromPosition, limit, direction), row);
                 if (direction == Direction.BACKWARDS) {
                     Collections.reverse(events);
                 }
@@ -221,6 +218,48 @@ public final class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             throw failure("find the matching positions", e);
         }
+    }
+
+    /**
+     * The positions of one page, in ascending order, looked for in windows that start at eight
+     * positions per event asked for and double: a page near its start costs what it reads, not a
+     * search of the rest of the log (a rebuild reads the whole log page by page).
+     */
+    private long[] pagePositions(Connection c, EventFilter filter, long fromPosition, int limit, Direction direction)
+            throws SQLException {
+        long head;
+        try (PreparedStatement s = c.prepareStatement(EventsSql.HEAD)) {
+            head = queryLong(s);
+        }
+        List<long[]> parts = new ArrayList<>();
+        int found = 0;
+        long window = Math.max(64, 8L * limit);
+        if (direction == Direction.FORWARDS) {
+            for (long lowest = Math.max(1, fromPosition); found < limit && lowest <= head; window *= 2) {
+                long highest = Math.min(head, lowest + window - 1);
+                long[] part = positions(c, filter, lowest, highest);
+                part = Arrays.copyOf(part, Math.min(part.length, limit - found));
+                parts.add(part);
+                found += part.length;
+                lowest = highest + 1;
+            }
+        } else {
+            for (long highest = Math.min(fromPosition, head); found < limit && highest >= 1; window *= 2) {
+                long lowest = Math.max(1, highest - window + 1);
+                long[] part = positions(c, filter, lowest, highest);
+                part = Arrays.copyOfRange(part, Math.max(0, part.length - (limit - found)), part.length);
+                parts.add(0, part);
+                found += part.length;
+                highest = lowest - 1;
+            }
+        }
+        long[] page = new long[found];
+        int at = 0;
+        for (long[] part : parts) {
+            System.arraycopy(part, 0, page, at, part.length);
+            at += part.length;
+        }
+        return page;
     }
 
     private long[] positions(Connection c, EventFilter filter, long fromPosition, long toPosition) throws SQLException {

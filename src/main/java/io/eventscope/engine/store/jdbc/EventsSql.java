@@ -117,6 +117,9 @@ final class EventsSql {
                 + " UNION ALL SELECT position FROM events WHERE causation_id LIKE ?" + escape, List.of(like, like));
     }
 
+    /** The position and stream id of the events between two positions, on the primary key. */
+    static final String STREAM_IDS_BETWEEN = "SELECT position, stream_id FROM events WHERE position BETWEEN ? AND ?";
+
     /** The position and stream id of the events at {@code count} positions, on the primary key. */
     static String streamIdsAt(int count) {
         return "SELECT position, stream_id FROM events WHERE position IN ("

@@ -28,6 +28,8 @@ final class FilterPositions {
     /** Above this, a stream pattern is looked up on its index instead (reading one id costs more than one index entry). */
     private static final int MOST_STREAM_IDS_READ = 5_000;
     private static final int STREAM_IDS_PER_QUERY = 500;
+    /** Windows narrower than this are searched on the primary key's range (a stream pattern on the window's stream ids). */
+    private static final long STREAM_SCAN_WINDOW = 65_536;
     private final Connection c;
     private final Dialect dialect;
 
@@ -118,6 +120,27 @@ final class FilterPositions {
     }
 
     /** Clears the positions whose stream id fails the pattern, reading the ids by primary key. */
+    /**
+     * The positions between two positions whose stream matches, from the primary key's range:
+     * a pattern's own query ("order-*") would read every matching position of the whole log.
+     */
+    private BitSet streamsBetween(Predicate<String> stream, long lowest, long highest) throws SQLException {
+        BitSet found = new BitSet();
+        try (PreparedStatement s = c.prepareStatement(EventsSql.STREAM_IDS_BETWEEN)) {
+            s.setLong(1, lowest);
+            s.setLong(2, highest);
+            s.setFetchSize(10_000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    if (stream.test(rs.getString(2))) {
+                        found.set(Math.toIntExact(rs.getLong(1) - lowest));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     private void keepStreams(BitSet matching, long lowest, Predicate<String> stream) throws SQLException {
         long[] positions = matching.stream().mapToLong(bit -> lowest + bit).toArray();
         for (int from = 0; from < positions.length; from += STREAM_IDS_PER_QUERY) {
@@ -155,13 +178,20 @@ final class FilterPositions {
     }
 
     private BitSet positions(EventFilter condition, long lowest, long highest) throws SQLException {
+        boolean streamOnly = condition.streamPattern() != null && condition.equals(EventFilter.stream(condition.streamPattern()));
+        if (streamOnly && highest - lowest < STREAM_SCAN_WINDOW) {
+            return streamsBetween(condition.streamMatcher(), lowest, highest);
+        }
         if (condition.from() != null || condition.to() != null) {
             BitSet inWindow = TimeBlocks.positions(c, dialect, condition, lowest, highest);
             if (inWindow != null) {
                 return inWindow;
             }
         }
-        EventsSql.Query query = EventsSql.positions(condition);
+        // A narrow window (a page of a reader walking the log) is read on the primary key's range; a wide one on
+        // the condition's own index, which would otherwise read every matching position of the whole log.
+        EventsSql.Query query = highest - lowest < STREAM_SCAN_WINDOW ? EventsSql.positionsBetween(condition, lowest, highest)
+                : EventsSql.positions(condition);
         BitSet found = new BitSet();
         try (PreparedStatement s = query.prepare(c, dialect)) {
             s.setFetchSize(10_000);

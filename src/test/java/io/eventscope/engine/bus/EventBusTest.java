@@ -206,14 +206,21 @@ class EventBusTest {
             started.incrementAndGet();
             throw new IllegalStateException("down");
         });
+        // The bus follows the store on a thread of its own: once a later event reaches another handler, the
+        // bus has published OrderPaid, which 'slow' then holds queued behind the retry of OrderCreated.
+        AtomicInteger markers = new AtomicInteger();
+        slowBus.subscribe("marker-watch", "Marker", e -> markers.incrementAndGet());
         slowBus.start();
         append("order-1", "OrderCreated");
         append("order-1", "OrderPaid");
         await(() -> started.get() == 1);
+        append("marker-1", "Marker");
+        await(() -> markers.get() == 1);
 
         slowBus.close();
 
-        List<DeadLetter> parked = slowBus.deadLetters();
+        List<DeadLetter> parked = slowBus.deadLetters().stream().filter(l -> !l.event().eventType().equals("Marker"))
+                .toList();
         assertThat(parked).extracting(l -> l.event().eventType()).containsExactlyInAnyOrder("OrderCreated", "OrderPaid");
         assertThat(parked).extracting(DeadLetter::attempts).containsExactlyInAnyOrder(1, 0);
     }

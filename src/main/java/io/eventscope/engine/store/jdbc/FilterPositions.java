@@ -119,7 +119,6 @@ final class FilterPositions {
         }
     }
 
-    /** Clears the positions whose stream id fails the pattern, reading the ids by primary key. */
     /**
      * The positions between two positions whose stream matches, from the primary key's range:
      * a pattern's own query ("order-*") would read every matching position of the whole log.
@@ -141,6 +140,7 @@ final class FilterPositions {
         return found;
     }
 
+    /** Clears the positions whose stream id fails the pattern, reading the ids by primary key. */
     private void keepStreams(BitSet matching, long lowest, Predicate<String> stream) throws SQLException {
         long[] positions = matching.stream().mapToLong(bit -> lowest + bit).toArray();
         for (int from = 0; from < positions.length; from += STREAM_IDS_PER_QUERY) {

@@ -603,8 +603,7 @@ public final class ReadModels implements AutoCloseable {
 
     /** Flyway only when the generation lacks a migration: starting it costs an open of the window a second or more. */
     private void migrate(Projection p, Generation g) {
-        if (SchemaHistory.isCurrent(db.dataSource(), p.migrations(),
-                "\"" + g.schema() + "\".\"" + ReadModelSql.HISTORY_TABLE + "\"")) {
+        if (SchemaHistory.isCurrent(db.dataSource(), p.migrations(), g.schema(), ReadModelSql.HISTORY_TABLE)) {
             return;
         }
         Flyway.configure()

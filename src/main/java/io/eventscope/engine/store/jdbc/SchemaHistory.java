@@ -33,42 +33,56 @@ import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 public final class SchemaHistory {
     private static final Pattern VERSIONED = Pattern.compile("V[0-9][0-9_.]*__.+\\.sql");
     /** Flyway's history table when it is not given another name. */
-    private static final String DEFAULT_TABLE = "\"flyway_schema_history\"";
+    private static final String DEFAULT_TABLE = "flyway_schema_history";
 
     private SchemaHistory() {
     }
 
     /** @param location a classpath folder of migrations, as Flyway's {@code classpath:} location names it */
     static boolean isCurrent(DataSource db, String location) {
-        return isCurrent(db, location, DEFAULT_TABLE);
+        return isCurrent(db, location, null, DEFAULT_TABLE);
     }
 
     /**
      * The same for a history table of another name or schema.
      *
-     * @param historyTable the table as SQL names it, quoted as Flyway created it ({@code "schema"."table"})
+     * @param schema the table's schema as Flyway created it, or null for the connection's own
      */
-    public static boolean isCurrent(DataSource db, String location, String historyTable) {
+    public static boolean isCurrent(DataSource db, String location, String schema, String table) {
         Set<Migration> local = migrations(location);
         if (local.isEmpty()) {
             return false;
         }
         Set<Migration> applied = new HashSet<>();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT \"script\", \"checksum\", \"type\", \"success\" FROM " + historyTable)) {
-            while (rs.next()) {
-                if ("TABLE".equals(rs.getString(3)) || "SCHEMA".equals(rs.getString(3))) {
-                    continue; // the rows Flyway writes when it creates the history table, or the schema
+        try (Connection c = db.getConnection()) {
+            // Asked first, not left to the SELECT to fail: H2 writes every failed statement to a trace
+            // file beside the store, which a new store or each rebuild's new schema would then leave.
+            if (!exists(c, schema, table)) {
+                return false;
+            }
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT \"script\", \"checksum\", \"type\", \"success\" FROM "
+                         + (schema == null ? "" : "\"" + schema + "\".") + "\"" + table + "\"")) {
+                while (rs.next()) {
+                    if ("TABLE".equals(rs.getString(3)) || "SCHEMA".equals(rs.getString(3))) {
+                        continue; // the rows Flyway writes when it creates the history table, or the schema
+                    }
+                    if (!"SQL".equals(rs.getString(3)) || !rs.getBoolean(4)) {
+                        return false;
+                    }
+                    applied.add(new Migration(rs.getString(1), rs.getInt(2)));
                 }
-                if (!"SQL".equals(rs.getString(3)) || !rs.getBoolean(4)) {
-                    return false;
-                }
-                applied.add(new Migration(rs.getString(1), rs.getInt(2)));
             }
         } catch (SQLException e) {
-            return false; // no history yet, or one of another shape: Flyway knows what to do
+            return false; // a history of another shape: Flyway knows what to do
         }
         return applied.equals(local);
+    }
+
+    private static boolean exists(Connection c, String schema, String table) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, schema == null ? c.getSchema() : schema, table, null)) {
+            return rs.next();
+        }
     }
 
     /** The versioned migration scripts in {@code location} with Flyway's checksums; empty when there are other kinds. */

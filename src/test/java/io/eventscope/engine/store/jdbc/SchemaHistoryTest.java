@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eventscope.engine.store.EventStoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,14 +96,25 @@ class SchemaHistoryTest {
     void aReadModelSchemaFlywayCreatedIsCurrentUntilAMigrationIsMissing() {
         String history = "\"RM_ORDERS_7\".\"read_model_history\"";
         try (Database db = Database.open(url)) {
-            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", history)).isFalse();
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", "RM_ORDERS_7", "read_model_history")).isFalse();
             // as ReadModels makes a generation: Flyway creates the schema and records that it did
             Flyway.configure().dataSource(db.dataSource()).schemas("RM_ORDERS_7").createSchemas(true)
                     .table("read_model_history").locations("classpath:db/readmodel/orders").load().migrate();
-            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", history)).isTrue();
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", "RM_ORDERS_7", "read_model_history")).isTrue();
 
             execute(db, "DELETE FROM " + history + " WHERE \"version\" = '1'");
-            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", history)).isFalse();
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", "RM_ORDERS_7", "read_model_history")).isFalse();
+        }
+    }
+
+    @Test
+    void askingANewStoreOrSchemaLeavesNoTraceFileBesideTheStore() throws Exception {
+        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("fresh"))) {
+            assertThat(SchemaHistory.isCurrent(db.dataSource(), "db/readmodel/orders", "RM_ORDERS_1",
+                    "read_model_history")).isFalse();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.endsWith(".trace.db"));
         }
     }
 

@@ -5,6 +5,7 @@ import static io.eventscope.app.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.ForwardingEventStore;
 import io.eventscope.engine.store.InMemoryEventStore;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,7 @@ class QuittingTest {
 
     @Start
     void start(Stage stage) {
-        EventStore slowToClose = new DelegatingStore(new InMemoryEventStore()) {
+        EventStore slowToClose = new ForwardingEventStore(new InMemoryEventStore()) {
             @Override
             public void close() {
                 busyFor(2_500); // as a bus waiting for a handler still running

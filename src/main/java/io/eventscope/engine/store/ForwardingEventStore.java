@@ -1,30 +1,28 @@
-package io.eventscope.app;
+package io.eventscope.engine.store;
 
 import io.eventscope.engine.event.EventEnvelope;
-import io.eventscope.engine.store.AppendResult;
-import io.eventscope.engine.store.Direction;
-import io.eventscope.engine.store.EventFilter;
-import io.eventscope.engine.store.EventStore;
-import io.eventscope.engine.store.StoreCounts;
-import io.eventscope.engine.store.StreamAppend;
-import io.eventscope.engine.store.StreamInfo;
-import io.eventscope.engine.store.Subscription;
+import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.event.RawEvent;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Passes every call to another store; tests override what they watch or slow down. */
-public class DelegatingStore implements EventStore {
+/**
+ * Passes every call to another store, its own fast paths (raw reads, index lookups) included:
+ * a subclass overrides only what it changes, as {@link ReadOnlyEventStore} refuses appends.
+ */
+public abstract class ForwardingEventStore implements EventStore {
     private final EventStore store;
 
-    public DelegatingStore(EventStore store) {
+    protected ForwardingEventStore(EventStore store) {
         this.store = store;
     }
 
     @Override
-    public List<EventEnvelope> read(EventFilter filter, long fromPosition, int limit, Direction direction) {
-        return store.read(filter, fromPosition, limit, direction);
+    public AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        return store.append(streamId, expected, events);
     }
 
     @Override
@@ -35,6 +33,16 @@ public class DelegatingStore implements EventStore {
     @Override
     public List<EventEnvelope> readStream(String streamId, long fromVersion, int maxCount, Direction direction) {
         return store.readStream(streamId, fromVersion, maxCount, direction);
+    }
+
+    @Override
+    public List<EventEnvelope> read(EventFilter filter, long fromPosition, int limit, Direction direction) {
+        return store.read(filter, fromPosition, limit, direction);
+    }
+
+    @Override
+    public List<RawEvent> readRaw(EventFilter filter, long fromPosition, int limit) {
+        return store.readRaw(filter, fromPosition, limit);
     }
 
     @Override
@@ -55,6 +63,22 @@ public class DelegatingStore implements EventStore {
     @Override
     public StoreCounts counts() {
         return store.counts();
+    }
+
+    @Override
+    public Map<String, Map<Integer, Long>> countBySchemaVersion(long toPosition) {
+        return store.countBySchemaVersion(toPosition);
+    }
+
+    @Override
+    public List<EventEnvelope> readSchemaVersion(String eventType, int schemaVersion, long fromPosition,
+                                                 long toPosition, int limit) {
+        return store.readSchemaVersion(eventType, schemaVersion, fromPosition, toPosition, limit);
+    }
+
+    @Override
+    public Optional<EventEnvelope> eventAt(long position) {
+        return store.eventAt(position);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -137,6 +138,29 @@ class PostgresSharedJournalTest {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(status(other, id)).isEqualTo(CommandStatus.ACCEPTED);
             assertThat(other.store().count(EventFilter.causation(id))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void the_same_command_handled_in_another_process_waits_for_the_live_handler_and_gets_its_outcome()
+            throws Exception {
+        String url = server.freshSchemaUrl();
+        String id = "cmd-" + UUID.randomUUID();
+        BufferedReader out = startPaused(url, "before-append", id);
+        try (Engine other = open(url)) {
+            CommandEnvelope again = new CommandEnvelope(id, "OpenAccount",
+                    Json.parse("{\"accountId\":\"" + id + "\",\"owner\":\"Ann\"}"), "ann", null, null, null);
+            CompletableFuture<CommandResult> second = CompletableFuture.supplyAsync(() -> other.commands().handle(again));
+            Thread.sleep(500); // long enough for it to reach the child's lock; it must still be waiting
+            assertThat(second).isNotDone();
+            assertThat(status(other, id)).isEqualTo(CommandStatus.PENDING);
+
+            go(child);
+            assertThat(out.readLine()).isEqualTo("done ACCEPTED");
+            CommandResult result = second.get(60, TimeUnit.SECONDS);
+            assertThat(result.accepted()).isTrue();
+            assertThat(((CommandResult.Accepted) result).events()).hasSize(1);
+            assertThat(other.store().count(EventFilter.causation(id))).isEqualTo(1); // decided once, by the child
         }
     }
 

@@ -163,61 +163,56 @@ public final class CommandHandler {
                     + ": its " + type.name() + " id is missing");
         }
         String streamId = StreamIds.of(type.name(), aggregateId);
+        try (InFlightEntry inFlight = new InFlightEntry(journal)) {
+            return decideAndAppend(type, command, decoded, aggregateId, streamId, inFlight);
+        }
+    }
+
+    private <C, S, E> CommandResult decideAndAppend(AggregateType<C, S, E> type, CommandEnvelope command, C decoded,
+                                                    String aggregateId, String streamId, InFlightEntry inFlight) {
         DeciderFold<C, S, E> fold = new DeciderFold<>(type);
-        HandlingClaim claim = null;
-        try {
-            for (int attempt = 1; ; attempt++) {
-                VersionedState<S> loaded = loader.load(streamId, fold, Long.MAX_VALUE);
-                Decision<E> decision;
-                try {
-                    decision = type.decider().decide(decoded, loaded.state());
-                } catch (RuntimeException e) {
-                    LOG.error("The {} decider failed on command {}", type.name(), command.commandId(), e);
-                    return reject(command, streamId, "the " + type.name() + " decider failed: " + e);
-                }
-                if (!decision.accepted()) {
-                    return reject(command, streamId, decision.rejection());
-                }
-                if (decision.events().isEmpty()) {
-                    journal.record(new JournalEntry(command, CommandStatus.ACCEPTED, null, streamId, List.of()));
-                    return new CommandResult.Accepted(command.commandId(), streamId, List.of());
-                }
-                List<NewEvent> events = toNewEvents(type, aggregateId, command, decision.events());
-                ExpectedVersion expected = ExpectedVersion.exactly(loaded.version());
-                // Journaled before the append: whoever sees the events finds their command. Held as being
-                // handled until its outcome is journaled, so no settler takes it meanwhile.
-                JournalEntry pending = new JournalEntry(command, CommandStatus.PENDING, null, streamId,
-                        events.stream().map(NewEvent::eventId).toList());
-                if (claim == null) {
-                    claim = journal.handling(pending);
-                } else {
-                    journal.record(pending);
-                }
-                AppendResult appended;
-                try {
-                    appended = store.append(streamId, expected, events);
-                } catch (ConcurrencyConflictException e) {
-                    if (attempt < retryPolicy.maxAttempts()) {
-                        continue;
-                    }
-                    CommandResult.Conflict conflict = new CommandResult.Conflict(command.commandId(), streamId,
-                            expected, e.actual());
-                    journal.record(new JournalEntry(command, CommandStatus.CONFLICT, conflict.reason(), streamId,
-                            List.of()));
-                    return conflict;
-                } catch (RuntimeException e) {
-                    settleAfterFailedAppend(pending, e);
-                    throw e;
-                }
-                List<EventEnvelope> stored = store.readStream(streamId, appended.version() - events.size() + 1,
-                        events.size(), Direction.FORWARDS);
-                complete(new JournalEntry(command, CommandStatus.ACCEPTED, null, streamId, pending.eventIds()));
-                return new CommandResult.Accepted(command.commandId(), streamId, stored);
+        for (int attempt = 1; ; attempt++) {
+            VersionedState<S> loaded = loader.load(streamId, fold, Long.MAX_VALUE);
+            Decision<E> decision;
+            try {
+                decision = type.decider().decide(decoded, loaded.state());
+            } catch (RuntimeException e) {
+                LOG.error("The {} decider failed on command {}", type.name(), command.commandId(), e);
+                return reject(command, streamId, "the " + type.name() + " decider failed: " + e);
             }
-        } finally {
-            if (claim != null) {
-                claim.close();
+            if (!decision.accepted()) {
+                return reject(command, streamId, decision.rejection());
             }
+            if (decision.events().isEmpty()) {
+                journal.record(new JournalEntry(command, CommandStatus.ACCEPTED, null, streamId, List.of()));
+                return new CommandResult.Accepted(command.commandId(), streamId, List.of());
+            }
+            List<NewEvent> events = toNewEvents(type, aggregateId, command, decision.events());
+            ExpectedVersion expected = ExpectedVersion.exactly(loaded.version());
+            // Journaled before the append: whoever sees the events finds their command. Held as in flight
+            // until the outcome is journaled, so no settler anywhere takes it meanwhile.
+            JournalEntry pending = new JournalEntry(command, CommandStatus.PENDING, null, streamId,
+                    events.stream().map(NewEvent::eventId).toList());
+            inFlight.record(pending);
+            AppendResult appended;
+            try {
+                appended = store.append(streamId, expected, events);
+            } catch (ConcurrencyConflictException e) {
+                if (attempt < retryPolicy.maxAttempts()) {
+                    continue;
+                }
+                CommandResult.Conflict conflict = new CommandResult.Conflict(command.commandId(), streamId,
+                        expected, e.actual());
+                journal.record(new JournalEntry(command, CommandStatus.CONFLICT, conflict.reason(), streamId, List.of()));
+                return conflict;
+            } catch (RuntimeException e) {
+                settleAfterFailedAppend(pending, e);
+                throw e;
+            }
+            List<EventEnvelope> stored = store.readStream(streamId, appended.version() - events.size() + 1,
+                    events.size(), Direction.FORWARDS);
+            complete(new JournalEntry(command, CommandStatus.ACCEPTED, null, streamId, pending.eventIds()));
+            return new CommandResult.Accepted(command.commandId(), streamId, stored);
         }
     }
 

@@ -164,6 +164,25 @@ class PostgresSharedJournalTest {
         }
     }
 
+    @Test
+    void a_settler_that_slips_in_between_the_pending_record_and_its_lock_is_undone_under_the_lock() {
+        String url = server.freshSchemaUrl();
+        try (Engine first = open(url); Engine second = open(url)) {
+            JournalEntry pending = new JournalEntry(command("a4"), CommandStatus.PENDING, null, "account-a4",
+                    List.of("planned"));
+            first.journal().record(pending);
+            // The other engine settles it before the handler has locked it: nothing was appended yet.
+            assertThat(second.commands().settleInterrupted()).isEqualTo(1);
+            assertThat(status(first, pending.command())).isEqualTo(CommandStatus.NOT_APPLIED);
+
+            try (JournalRowClaim claim = JournalRowClaim.hold(first.openStore().database(), pending,
+                    first.journal()::record)) {
+                assertThat(status(second, pending.command())).isEqualTo(CommandStatus.PENDING);
+                assertThat(second.commands().settleInterrupted()).isZero();
+            }
+        }
+    }
+
     /** Starts the child and returns its output once it has paused mid-command. */
     private BufferedReader startPaused(String url, String mode, String commandId) throws IOException {
         child = HandlingChild.start(url, mode, commandId, Files.createTempFile(dir, "child", ".log"));

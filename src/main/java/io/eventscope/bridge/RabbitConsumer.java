@@ -139,32 +139,31 @@ public final class RabbitConsumer implements AutoCloseable {
         Set<String> known = destination.alreadyTaken(mapped.stream().map(Mapped::eventId).toList());
         Set<String> seen = new HashSet<>();
         List<Mapped> fresh = new ArrayList<>();
+        long ackUpTo = -1;
         for (Mapped m : mapped) {
             if (known.contains(m.eventId()) || !seen.add(m.eventId())) {
-                ch.basicAck(m.delivery.tag, false);
+                ackUpTo = m.delivery.tag;
                 counts.duplicates++;
                 tell(listener, m.delivery, m.event, Outcome.DUPLICATE, null);
             } else {
                 fresh.add(m);
             }
         }
-        if (fresh.isEmpty()) {
-            return;
-        }
-        List<String> refusals = destination.take(fresh.stream().map(Mapped::event).toList());
-        for (int i = 0; i < fresh.size(); i++) {
-            if (refusals.get(i) == null) {
-                counts.taken++; // taken, whatever becomes of the ack
-            }
-        }
+        List<String> refusals = fresh.isEmpty() ? List.of() : destination.take(fresh.stream().map(Mapped::event).toList());
         for (int i = 0; i < fresh.size(); i++) {
             Mapped m = fresh.get(i);
             if (refusals.get(i) == null) {
-                ch.basicAck(m.delivery.tag, false);
+                counts.taken++; // taken, whatever becomes of the ack
+                ackUpTo = m.delivery.tag;
                 tell(listener, m.delivery, m.event, destination.takenOutcome(), null);
             } else {
                 refused(ch, m, refusals.get(i), counts, listener);
             }
+        }
+        // One ack for the batch: every earlier delivery on this channel is settled by now (this
+        // batch's refusals above, earlier batches before), so "up to this tag" means exactly these.
+        if (ackUpTo >= 0) {
+            ch.basicAck(ackUpTo, true);
         }
     }
 

@@ -11,8 +11,6 @@ import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.ExpectedVersion;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -109,21 +107,22 @@ public final class CommandHandler {
     }
 
     /**
-     * Settles the entries an engine that stopped mid-command left PENDING: ACCEPTED when their
-     * events are stored, NOT_APPLIED when not. Call before handling commands. On a store that
-     * other processes share, a PENDING entry may be a command another one is handling right
-     * now: only commands older than {@code inFlight} (by their timestamp) are taken as cut short.
+     * Settles the entries left PENDING by handling that stopped (a crash, a killed process):
+     * ACCEPTED when their events are stored, NOT_APPLIED when not. An entry a live handler holds,
+     * in this process or another sharing the store, is left to it. Returns how many were settled.
      */
-    public int settleInterrupted(Duration inFlight) {
+    public int settleInterrupted() {
         int settled = 0;
-        Instant cutShortBefore = Instant.now().minus(inFlight);
         for (JournalEntry entry : journal.pending()) {
-            if (entry.command().timestamp().isAfter(cutShortBefore)) {
-                continue;
-            }
+            boolean[] taken = {false};
             try {
-                settle(entry, "the engine stopped after journaling this command, before its events were stored");
-                settled++;
+                journal.settleIfAbandoned(entry.commandId(), abandoned -> {
+                    taken[0] = true;
+                    return settled(abandoned, "the engine stopped after journaling this command, before its events were stored");
+                }, false);
+                if (taken[0]) {
+                    settled++;
+                }
             } catch (RuntimeException e) {
                 // Left PENDING, to be settled when its id is handled again: one entry must not keep the store shut.
                 LOG.error("Could not settle the PENDING command {}", entry.commandId(), e);
@@ -135,8 +134,9 @@ public final class CommandHandler {
     private CommandResult handleOnce(CommandEnvelope command) {
         Optional<JournalEntry> earlier = journal.byCommandId(command.commandId());
         if (earlier.isPresent() && earlier.get().status() == CommandStatus.PENDING) {
-            // Not in flight here (this thread holds its id), so its handling was cut short.
-            earlier = Optional.of(settle(earlier.get(), "its handling stopped before its events were stored"));
+            // Not in flight here (this thread holds its id): cut short, or in flight in another process, which it waits for.
+            earlier = journal.settleIfAbandoned(command.commandId(),
+                    pending -> settled(pending, "its handling stopped before its events were stored"), true);
         }
         if (earlier.isPresent() && isFinal(earlier.get().status())) {
             return outcomeOf(earlier.get());
@@ -163,6 +163,13 @@ public final class CommandHandler {
                     + ": its " + type.name() + " id is missing");
         }
         String streamId = StreamIds.of(type.name(), aggregateId);
+        try (InFlightEntry inFlight = new InFlightEntry(journal)) {
+            return decideAndAppend(type, command, decoded, aggregateId, streamId, inFlight);
+        }
+    }
+
+    private <C, S, E> CommandResult decideAndAppend(AggregateType<C, S, E> type, CommandEnvelope command, C decoded,
+                                                    String aggregateId, String streamId, InFlightEntry inFlight) {
         DeciderFold<C, S, E> fold = new DeciderFold<>(type);
         for (int attempt = 1; ; attempt++) {
             VersionedState<S> loaded = loader.load(streamId, fold, Long.MAX_VALUE);
@@ -182,10 +189,11 @@ public final class CommandHandler {
             }
             List<NewEvent> events = toNewEvents(type, aggregateId, command, decision.events());
             ExpectedVersion expected = ExpectedVersion.exactly(loaded.version());
-            // Journaled before the append: whoever sees the events finds their command.
+            // Journaled before the append: whoever sees the events finds their command. Held as in flight
+            // until the outcome is journaled, so no settler anywhere takes it meanwhile.
             JournalEntry pending = new JournalEntry(command, CommandStatus.PENDING, null, streamId,
                     events.stream().map(NewEvent::eventId).toList());
-            journal.record(pending);
+            inFlight.record(pending);
             AppendResult appended;
             try {
                 appended = store.append(streamId, expected, events);
@@ -230,19 +238,21 @@ public final class CommandHandler {
         }
     }
 
+    private void settle(JournalEntry pending, String notAppliedReason) {
+        journal.record(settled(pending, notAppliedReason));
+    }
+
     /**
      * A PENDING entry as the store settles it: a command's events are appended all together,
      * with the ids planned for them, or not at all.
      */
-    private JournalEntry settle(JournalEntry pending, String notAppliedReason) {
+    private JournalEntry settled(JournalEntry pending, String notAppliedReason) {
         boolean stored = store.count(EventFilter.causation(pending.commandId())) > 0;
-        JournalEntry settled = stored
+        return stored
                 ? new JournalEntry(pending.command(), CommandStatus.ACCEPTED, null, pending.streamId(),
                         pending.eventIds())
                 : new JournalEntry(pending.command(), CommandStatus.NOT_APPLIED, notAppliedReason, pending.streamId(),
                         List.of());
-        journal.record(settled);
-        return settled;
     }
 
     private static boolean isFinal(CommandStatus status) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Every command the engine handled, accepted or not, kept next to the events. */
 public interface CommandJournal {
@@ -62,4 +63,31 @@ public interface CommandJournal {
 
     /** The entries still PENDING, oldest first. */
     List<JournalEntry> pending();
+
+    /**
+     * Records a PENDING entry and holds its command as being handled until the claim is
+     * closed: meanwhile {@link #settleIfAbandoned} passes it over, in every process sharing the
+     * journal. A journal with one owner process has nobody else to tell: recording is all.
+     */
+    default HandlingClaim handling(JournalEntry pending) {
+        record(pending);
+        return () -> { };
+    }
+
+    /**
+     * Settles the command's PENDING entry as {@code settle} says, unless a live handler holds
+     * it; with {@code waitForHandler}, waits for that handler to finish first. Returns the entry
+     * as it then stands (still PENDING when a live handler holds it and nobody waited). With one
+     * owner process, a PENDING entry that this process is not handling was cut short.
+     */
+    default Optional<JournalEntry> settleIfAbandoned(String commandId, UnaryOperator<JournalEntry> settle,
+                                                     boolean waitForHandler) {
+        Optional<JournalEntry> entry = byCommandId(commandId);
+        if (entry.isEmpty() || entry.get().status() != CommandStatus.PENDING) {
+            return entry;
+        }
+        JournalEntry settled = settle.apply(entry.get());
+        record(settled);
+        return Optional.of(settled);
+    }
 }

@@ -12,7 +12,6 @@ import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.store.ReadOnlyEventStore;
 import io.eventscope.engine.upcast.UpcasterChain;
 import io.eventscope.engine.upcast.UpcastingEventStore;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    /** Far longer than a command takes between its journal entry and its append. */
-    private static final Duration IN_FLIGHT_ELSEWHERE = Duration.ofMinutes(1);
 
     private final OpenStore openStore;
     private final EventStore store;
@@ -58,10 +55,8 @@ public final class Engine implements AutoCloseable {
                 ? new ReadOnlyCommandJournal(written, readOnly.why()) : written;
         StateLoader loader = new StateLoader(store, StateCache.withDefaults());
         this.commands = new CommandHandler(store, journal, loader, types, RetryPolicy.attempts(3));
-        // An H2 store has one owner: whatever is PENDING at open was cut short. A shared one's
-        // recent PENDING commands may be in flight in another process.
-        boolean shared = !openStore.inMemory() && !openStore.database().isH2();
-        int settled = commands.settleInterrupted(shared ? IN_FLIGHT_ELSEWHERE : Duration.ZERO);
+        // What is PENDING with no live handler holding it (on a shared store, in any process) was cut short.
+        int settled = commands.settleInterrupted();
         if (settled > 0) {
             LOG.warn("Settled {} commands left PENDING by an engine that stopped while handling them", settled);
         }

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** The journal in the store's database (table command_journal, migration V2). */
 public final class JdbcCommandJournal implements CommandJournal {
@@ -43,25 +44,74 @@ public final class JdbcCommandJournal implements CommandJournal {
     /** Settles an entry in place, so the journal keeps the order commands arrived in. */
     @Override
     public void record(JournalEntry entry) {
-        CommandEnvelope c = entry.command();
         try (Connection conn = db.connection()) {
             conn.setAutoCommit(false);
-            try (PreparedStatement update = conn.prepareStatement(UPDATE);
-                 PreparedStatement insert = conn.prepareStatement(INSERT)) {
-                bind(update, 1, entry);
-                update.setString(11, c.commandId());
-                if (update.executeUpdate() == 0) {
-                    insert.setString(1, c.commandId());
-                    bind(insert, 2, entry);
-                    insert.executeUpdate();
-                }
+            try {
+                write(conn, entry);
                 conn.commit();
             } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new EventStoreException("Could not journal command " + c.commandId() + ": " + e.getMessage(), e);
+            throw new EventStoreException("Could not journal command " + entry.commandId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** In place when the command id is journaled already, else as a new entry, in the caller's transaction. */
+    private static void write(Connection conn, JournalEntry entry) throws SQLException {
+        try (PreparedStatement update = conn.prepareStatement(UPDATE)) {
+            bind(update, 1, entry);
+            update.setString(11, entry.commandId());
+            if (update.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = conn.prepareStatement(INSERT)) {
+            insert.setString(1, entry.commandId());
+            bind(insert, 2, entry);
+            insert.executeUpdate();
+        }
+    }
+
+    /** An H2 file has one owner process; on a shared server the entry's row is locked while it is handled. */
+    @Override
+    public HandlingClaim handling(JournalEntry pending) {
+        record(pending);
+        return db.isH2() ? () -> { } : JournalRowClaim.hold(db, pending, this::record);
+    }
+
+    /**
+     * On a shared server, the settler locks the PENDING row FOR UPDATE, which a live handler's
+     * {@link JournalRowClaim} keeps it from (SKIP LOCKED passes the row over; otherwise it waits),
+     * and settles it in the same transaction.
+     */
+    @Override
+    public Optional<JournalEntry> settleIfAbandoned(String commandId, UnaryOperator<JournalEntry> settle,
+                                                    boolean waitForHandler) {
+        if (db.isH2()) {
+            return CommandJournal.super.settleIfAbandoned(commandId, settle, waitForHandler);
+        }
+        String sql = "SELECT " + COLUMNS + " FROM command_journal WHERE command_id = ? AND status = ? FOR UPDATE"
+                + (waitForHandler ? "" : " SKIP LOCKED");
+        try (Connection conn = db.connection()) {
+            conn.setAutoCommit(false);
+            try {
+                List<JournalEntry> abandoned = query(conn, sql, commandId, CommandStatus.PENDING.name());
+                if (abandoned.isEmpty()) { // held by a live handler, or no longer PENDING
+                    conn.rollback();
+                    return byCommandId(commandId);
+                }
+                JournalEntry settled = settle.apply(abandoned.get(0));
+                write(conn, settled);
+                conn.commit();
+                return Optional.of(settled);
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not settle command " + commandId + ": " + e.getMessage(), e);
         }
     }
 
@@ -180,23 +230,16 @@ public final class JdbcCommandJournal implements CommandJournal {
         }
     }
 
-    private static void bind(PreparedStatement insert, JournalEntry entry) throws SQLException {
-        CommandEnvelope c = entry.command();
-        insert.setString(1, c.commandId());
-        insert.setString(2, c.commandType());
-        insert.setString(3, Json.write(c.payload()));
-        insert.setString(4, c.userId());
-        insert.setString(5, c.correlationId());
-        insert.setString(6, c.causationId());
-        insert.setObject(7, c.timestamp().atOffset(ZoneOffset.UTC));
-        insert.setString(8, entry.status().name());
-        insert.setString(9, entry.reason());
-        insert.setString(10, entry.streamId());
-        insert.setString(11, Json.write(entry.eventIds()));
+    private List<JournalEntry> query(String sql, Object... params) {
+        try (Connection conn = db.connection()) {
+            return query(conn, sql, params);
+        } catch (SQLException e) {
+            throw new EventStoreException("Could not read the command journal: " + e.getMessage(), e);
+        }
     }
 
-    private List<JournalEntry> query(String sql, Object... params) {
-        try (Connection conn = db.connection(); PreparedStatement ps = conn.prepareStatement(sql)) {
+    private static List<JournalEntry> query(Connection conn, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
@@ -207,8 +250,6 @@ public final class JdbcCommandJournal implements CommandJournal {
                 }
             }
             return out;
-        } catch (SQLException e) {
-            throw new EventStoreException("Could not read the command journal: " + e.getMessage(), e);
         }
     }
 

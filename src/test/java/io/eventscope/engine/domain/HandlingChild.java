@@ -1,15 +1,17 @@
 package io.eventscope.engine.domain;
 
 import io.eventscope.engine.event.Json;
+import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.store.AppendResult;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.ExpectedVersion;
+import io.eventscope.engine.store.ForwardingEventStore;
 import io.eventscope.engine.store.OpenStore;
 import io.eventscope.engine.store.Stores;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,31 +51,28 @@ public final class HandlingChild {
     }
 
     private static EventStore pausingAtAppend(EventStore store, boolean before, BufferedReader parent) {
-        return (EventStore) Proxy.newProxyInstance(EventStore.class.getClassLoader(), new Class<?>[] {EventStore.class},
-                (proxy, method, args) -> {
-                    boolean append = method.getName().equals("append");
-                    if (append && before) {
-                        pause(parent);
-                    }
-                    Object result = call(store, method, args);
-                    if (append && !before) {
-                        pause(parent);
-                    }
-                    return result;
-                });
+        return new ForwardingEventStore(store) {
+            @Override
+            public AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
+                if (before) {
+                    pause(parent);
+                }
+                AppendResult result = super.append(streamId, expected, events);
+                if (!before) {
+                    pause(parent);
+                }
+                return result;
+            }
+        };
     }
 
-    private static Object call(EventStore store, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(store, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
-    }
-
-    private static void pause(BufferedReader parent) throws IOException {
+    private static void pause(BufferedReader parent) {
         say("paused");
-        parent.readLine();
+        try {
+            parent.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void say(String line) {

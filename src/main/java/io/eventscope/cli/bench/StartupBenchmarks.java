@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How long a person waits for Eventscope to start, in child JVMs started as this one was
- * (same java, class path and class-data archive): a command on a tiny store, and the window
- * until the Events view shows the sample store's first rows. The baseline is a JVM that prints
- * a line and exits, started the same way in the same run.
+ * (same java, class path and class-data archive; through the launcher script when this run
+ * came through it, so with the options it gives a command and the window): a command on a
+ * tiny store, and the window until the Events view shows the sample store's first rows. The
+ * baseline is a JVM that prints a line and exits, started with the same archive in the same run.
  */
 public final class StartupBenchmarks {
     private static final int RUNS = 5;
@@ -33,6 +34,8 @@ public final class StartupBenchmarks {
     private static final String FIRST_ROWS = "First rows shown";
     /** Generous: the untimed first start also fills the sample store, slow on a busy machine. */
     private static final long WINDOW_TIMEOUT_SECONDS = 300;
+    /** The launcher script names itself in this property of the JVMs it starts. */
+    private static final String LAUNCHER_PROPERTY = "eventscope.launcher";
 
     private StartupBenchmarks() {
     }
@@ -69,9 +72,7 @@ public final class StartupBenchmarks {
         Settings settings = new Settings(home);
         settings.setLastView("events");
         settings.save();
-        List<String> window = new ArrayList<>(List.of(javaBin()));
-        window.addAll(startOptions());
-        window.addAll(List.of("-D" + Stores.HOME_PROPERTY + "=" + home, "-cp", classPath(), Launcher.class.getName()));
+        ProcessBuilder window = window(home);
         runToLine(window, FIRST_ROWS); // seeds the store; not timed
         if (!Files.exists(new Settings(home).defaultStore())) {
             return List.of(Figure.skipped("window-start", "the window made no sample store in " + home));
@@ -85,8 +86,24 @@ public final class StartupBenchmarks {
         return List.of(Figure.against("window-start", median(shown), median(baseline), "ms"));
     }
 
+    /** The window on the Eventscope folder {@code home}. */
+    private static ProcessBuilder window(Path home) {
+        String homeOption = "-D" + Stores.HOME_PROPERTY + "=" + home;
+        String script = System.getProperty(LAUNCHER_PROPERTY);
+        if (script != null) {
+            ProcessBuilder window = new ProcessBuilder(script);
+            window.environment().put("JAVA_OPTS", homeOption);
+            return window;
+        }
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(startOptions());
+        command.addAll(List.of(homeOption, "-cp", classPath(), Launcher.class.getName()));
+        return new ProcessBuilder(command);
+    }
+
     private static List<String> launcher(String... args) {
-        List<String> command = java(Launcher.class.getName());
+        String script = System.getProperty(LAUNCHER_PROPERTY);
+        List<String> command = script != null ? new ArrayList<>(List.of(script)) : java(Launcher.class.getName());
         command.addAll(List.of(args));
         return command;
     }
@@ -128,9 +145,9 @@ public final class StartupBenchmarks {
     }
 
     /** Milliseconds until the process prints a line containing {@code marker}; then it is ended. */
-    private static double runToLine(List<String> command, String marker) throws IOException, InterruptedException {
+    private static double runToLine(ProcessBuilder command, String marker) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process p = command.redirectErrorStream(true).start();
         // a window that never shows rows is ended, which ends its output and so the wait below
         CompletableFuture.delayedExecutor(WINDOW_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(p::destroy);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * on one database (other processes on PostgreSQL) take turns on the checkpoint's row lock.
  */
 final class FilterIndexer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(FilterIndexer.class);
     static final String INDEXED_TO = "SELECT indexed_to FROM event_index";
     private static final String LOCK = "SELECT indexed_to FROM event_index FOR UPDATE";
     private static final String MOVE = "UPDATE event_index SET indexed_to = ?";
@@ -81,7 +80,7 @@ final class FilterIndexer implements AutoCloseable {
                 boolean bulk = arrived >= BULK_PER_POLL;
                 if (waiting >= MOST_BEHIND || (!bulk && (waiting >= EAGER || (waiting > 0 && quiet)))) {
                     if (waiting >= LOGGED_BACKLOG) {
-                        LOG.info("Indexing {} events of {} for filters, in the background", waiting, db.describe());
+                        log().info("Indexing {} events of {} for filters, in the background", waiting, db.describe());
                     }
                     if (housekeeping == null) {
                         housekeeping = FileHousekeeping.of(c, db.url());
@@ -91,7 +90,7 @@ final class FilterIndexer implements AutoCloseable {
                 failing = false;
             } catch (SQLException | RuntimeException e) {
                 if (!closed && !failing) {
-                    LOG.warn("Could not index the events of {} for filters (filters still answer, reading what is"
+                    log().warn("Could not index the events of {} for filters (filters still answer, reading what is"
                             + " not indexed); retrying every {} s: {}", db.describe(), RETRY_MILLIS / 1000,
                             Database.rootMessage(e));
                 }
@@ -165,6 +164,14 @@ final class FilterIndexer implements AutoCloseable {
             }
         }
         return events;
+    }
+
+    /**
+     * Fetched when there is something to log, not held in a field: every store opens an indexer,
+     * and starting logging would cost a short command a good part of its start-up.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(FilterIndexer.class);
     }
 
     private void pause(long millis) {

@@ -81,10 +81,14 @@ public final class JdbcEventStore implements EventStore {
     /**
      * Waits until the filter index holds every whole block of the log as it is now (filters are
      * exact before that too, only slower), or until the timeout; returns whether it got there.
+     * The indexer starts at once, even in the middle of what looks like a bulk load.
      */
     public boolean awaitFilterIndex(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long target = PositionBlocks.wholeUpTo(headPosition());
+        if (indexer != null) {
+            indexer.hurry();
+        }
         while (true) {
             try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(FilterIndexer.INDEXED_TO)) {
                 if (queryLong(s) >= target) {

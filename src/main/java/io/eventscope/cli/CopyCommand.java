@@ -56,6 +56,7 @@ final class CopyCommand implements Callable<Integer> {
                             return false;
                         }
                     });
+            FilterIndexWait.awaitIndexed(target.store());
             spec.commandLine().getOut().println(Json.write(report));
             err.println("copied " + report.events() + " events and " + report.commands() + " journaled commands from "
                     + source.store().describe() + " to " + target.store().describe());

@@ -65,6 +65,7 @@ final class GenerateCommand implements Callable<Integer> {
                     pending.clear();
                 }
             }
+            FilterIndexWait.awaitIndexed(eventStore);
         }
         return Cli.OK;
     }

@@ -70,6 +70,7 @@ final class ImportCommand implements Callable<Integer> {
         try (OpenStore opened = store.open()) {
             EventStore eventStore = opened.store();
             report = importer(eventStore).importFile(file, options, ProgressMonitor.NONE);
+            FilterIndexWait.awaitIndexed(eventStore);
         }
         PrintWriter err = spec.commandLine().getErr();
         for (LineError e : report.errors()) {

@@ -49,6 +49,14 @@ class GenerateCommandTest {
     }
 
     @Test
+    void leavesTheFilterIndexCaughtUpBeforeItExits() throws Exception {
+        generate("--streams", "1100", "--events-per-stream", "5", "--batch", "500", "--seed", "3");
+
+        // 5,500 events: every whole block of 512 indexed, so the next process reads none of them to filter
+        assertThat(FilterIndexProbe.indexedTo(store)).isEqualTo(5_120);
+    }
+
+    @Test
     void printsOneAckedLinePerCommittedBatch() {
         CliRun run = generate("--streams", "5", "--events-per-stream", "7", "--batch", "10");
 

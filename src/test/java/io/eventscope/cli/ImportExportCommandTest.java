@@ -34,6 +34,16 @@ class ImportExportCommandTest {
     }
 
     @Test
+    void importLeavesTheFilterIndexCaughtUpBeforeItExits() throws Exception {
+        String target = dir.resolve("target").toString();
+        CliRun imported = CliRun.of("import", Path.of("sample-data", "shop.ndjson").toString(), "--store", target);
+        assertThat(imported.exit()).as(imported.err()).isZero();
+
+        // 1,699 events: the three whole blocks of 512 indexed
+        assertThat(FilterIndexProbe.indexedTo(target)).isEqualTo(1_536);
+    }
+
+    @Test
     void exportThenImportIntoAnEmptyStoreThenExportGivesTheSameFile() throws IOException {
         Path first = dir.resolve("first.ndjson");
         CliRun export = CliRun.of("export", "--store", source, "--out", first.toString());

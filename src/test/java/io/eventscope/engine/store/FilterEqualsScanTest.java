@@ -105,7 +105,11 @@ class FilterEqualsScanTest {
                 EventFilter.stream("payment-*").withTypes(Set.of("Type2", "Type5")).withText("sku-"),
                 EventFilter.ALL.withTypes(Set.of("Type4")).withTimeWindow(from, to),
                 new EventFilter("order-*", Set.of("Type0", "Type6"), "corr-3", null, null, null, null),
-                new EventFilter(null, null, null, null, from, to, "tenant"));
+                new EventFilter(null, null, null, null, from, to, "tenant"),
+                // a wide pattern over more than the few positions whose ids are read: the ids outside its prefix are cleared
+                EventFilter.stream("payment-*").withText("sku"), EventFilter.stream("pay*").withText("plain"),
+                // each condition looked up within the positions the ones before it left
+                new EventFilter("order-*", Set.of("Type1", "Type2"), null, null, from, null, "sku"));
     }
 
     private static List<Long> newestFirst(List<Long> positions, int n) {

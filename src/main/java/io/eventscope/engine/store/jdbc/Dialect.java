@@ -41,6 +41,13 @@ interface Dialect {
     boolean shared();
 
     /**
+     * Whether text columns sort character by character, as {@link String#compareTo} does, so the
+     * ids starting with a prefix are one range of an index and everything else lies outside it
+     * (a locale's collation may sort punctuation otherwise).
+     */
+    boolean sortsTextByCharacter();
+
+    /**
      * Starts an append transaction on a shared database, in one round trip: waits for the lock
      * that orders the appends of all processes, announces the appends to listening processes
      * (delivered only if the transaction commits) and reads, as committed when the lock was

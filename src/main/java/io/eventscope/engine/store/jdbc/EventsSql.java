@@ -106,6 +106,11 @@ final class EventsSql {
      */
     static final String EVENTS_BETWEEN = "SELECT " + COLUMNS + " FROM events WHERE position BETWEEN ? AND ? ORDER BY position";
 
+    /** {@link #EVENTS_BETWEEN} in the given order. */
+    static String eventsBetween(Direction direction) {
+        return direction == Direction.FORWARDS ? EVENTS_BETWEEN : EVENTS_BETWEEN + " DESC";
+    }
+
     /**
      * The positions of the events whose correlation or causation id starts with {@code prefix},
      * each on its own index (a range, as H2 plans a LIKE with a fixed start).
@@ -116,6 +121,11 @@ final class EventsSql {
         return new Query("SELECT position FROM events WHERE correlation_id LIKE ?" + escape
                 + " UNION ALL SELECT position FROM events WHERE causation_id LIKE ?" + escape, List.of(like, like));
     }
+
+    /** The positions of up to ? events whose stream id sorts before ?, on the stream index. */
+    static final String STREAMS_BEFORE = "SELECT position FROM events WHERE stream_id < ? FETCH FIRST ? ROWS ONLY";
+    /** The positions of up to ? events whose stream id sorts at or after ?, on the stream index. */
+    static final String STREAMS_FROM = "SELECT position FROM events WHERE stream_id >= ? FETCH FIRST ? ROWS ONLY";
 
     /** The position and stream id of the events between two positions, on the primary key. */
     static final String STREAM_IDS_BETWEEN = "SELECT position, stream_id FROM events WHERE position BETWEEN ? AND ?";

@@ -46,6 +46,8 @@ final class FilterIndexer implements AutoCloseable {
     private final Object sleep = new Object();
     private final Thread thread;
     private volatile boolean closed;
+    /** Set by {@link #hurry}: someone waits for the index, so the next poll indexes whatever waits. */
+    private volatile boolean hurried;
     /** The file's housekeeping for the indexer's own commits; made with the first connection. */
     private FileHousekeeping housekeeping;
     /** Set once indexing fails, so a lasting failure is logged once, not every poll. */
@@ -65,10 +67,23 @@ final class FilterIndexer implements AutoCloseable {
         return indexer;
     }
 
+    /**
+     * Indexes every whole block waiting at once, not waiting for a bulk load to pause: the
+     * caller waits for the index (a bulk writer about to exit leaves its store indexed).
+     */
+    void hurry() {
+        synchronized (sleep) {
+            hurried = true;
+            sleep.notifyAll();
+        }
+    }
+
     private void run() {
         long seenHead = -1;
         while (!closed) {
             pause(POLL_MILLIS);
+            boolean urgent = hurried;
+            hurried = false;
             try (Connection c = db.connection()) {
                 long head = queryLong(c, EventsSql.HEAD);
                 long waiting = PositionBlocks.wholeUpTo(head) - queryLong(c, INDEXED_TO);
@@ -78,7 +93,8 @@ final class FilterIndexer implements AutoCloseable {
                 // a bulk load (import, generate, a batch of commands) gets the machine to itself
                 // until it pauses, or until the unindexed part grows too long to read quickly
                 boolean bulk = arrived >= BULK_PER_POLL;
-                if (waiting >= MOST_BEHIND || (!bulk && (waiting >= EAGER || (waiting > 0 && quiet)))) {
+                if ((urgent && waiting > 0) || waiting >= MOST_BEHIND
+                        || (!bulk && (waiting >= EAGER || (waiting > 0 && quiet)))) {
                     if (waiting >= LOGGED_BACKLOG) {
                         log().info("Indexing {} events of {} for filters, in the background", waiting, db.describe());
                     }
@@ -176,7 +192,7 @@ final class FilterIndexer implements AutoCloseable {
 
     private void pause(long millis) {
         synchronized (sleep) {
-            if (!closed) {
+            if (!closed && !hurried) {
                 try {
                     sleep.wait(millis);
                 } catch (InterruptedException e) {

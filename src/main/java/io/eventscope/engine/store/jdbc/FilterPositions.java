@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -28,6 +29,8 @@ final class FilterPositions {
     /** Above this, a stream pattern is looked up on its index instead (reading one id costs more than one index entry). */
     private static final int MOST_STREAM_IDS_READ = 5_000;
     private static final int STREAM_IDS_PER_QUERY = 500;
+    /** A prefix pattern's other streams are read when they hold at most this many events (index entries, not rows). */
+    private static final int MOST_OUTSIDE_PREFIX = 20_000;
     /** Windows narrower than this are searched on the primary key's range (a stream pattern on the window's stream ids). */
     private static final long STREAM_SCAN_WINDOW = 65_536;
     private final Connection c;
@@ -57,27 +60,31 @@ final class FilterPositions {
         return found;
     }
 
+    /**
+     * Each condition is looked up only between the first and the last position the conditions
+     * before it left (a time window first: its blocks bound the rest to the window's positions).
+     */
     private BitSet onIndexes(EventFilter filter, long lowest, long highest) throws SQLException {
         BitSet matching = null;
+        long from = lowest;
+        long to = highest;
         List<EventFilter> conditions = conditions(filter);
         for (EventFilter condition : conditions) {
-            BitSet found = positions(condition, lowest, highest);
-            if (matching == null) {
-                matching = found;
-            } else {
-                matching.and(found);
-            }
+            matching = and(matching, rebased(positions(condition, from, to), from, lowest));
             if (matching.isEmpty()) {
                 return matching;
             }
+            from = lowest + matching.nextSetBit(0);
+            to = lowest + matching.length() - 1;
         }
         if (filter.text() != null) {
-            BitSet found = TextIndex.positions(c, dialect, TextWords.ofQuery(filter.text()), lowest, highest);
-            if (matching == null) {
-                matching = found;
-            } else {
-                matching.and(found);
+            matching = and(matching, rebased(TextIndex.positions(c, dialect, TextWords.ofQuery(filter.text()), from, to),
+                    from, lowest));
+            if (matching.isEmpty()) {
+                return matching;
             }
+            from = lowest + matching.nextSetBit(0);
+            to = lowest + matching.length() - 1;
         }
         boolean patternLeft = filter.streamPattern() != null && conditions.stream().noneMatch(f -> f.streamPattern() != null);
         if (patternLeft) {
@@ -85,13 +92,8 @@ final class FilterPositions {
             // few positions, their stream ids are read instead of every id the pattern matches
             if (matching != null && matching.cardinality() <= MOST_STREAM_IDS_READ) {
                 keepStreams(matching, lowest, filter.streamMatcher());
-            } else {
-                BitSet found = positions(EventFilter.stream(filter.streamPattern()), lowest, highest);
-                if (matching == null) {
-                    matching = found;
-                } else {
-                    matching.and(found);
-                }
+            } else if (matching == null || !clearedOutsidePrefix(matching, lowest, filter.streamPattern())) {
+                matching = and(matching, rebased(positions(EventFilter.stream(filter.streamPattern()), from, to), from, lowest));
             }
         }
         if (matching == null) {
@@ -99,6 +101,63 @@ final class FilterPositions {
             matching.set(0, Math.toIntExact(highest - lowest + 1));
         }
         return matching;
+    }
+
+    private static BitSet and(BitSet matching, BitSet found) {
+        if (matching == null) {
+            return found;
+        }
+        matching.and(found);
+        return matching;
+    }
+
+    /** Bits counted from {@code from} as bits counted from {@code lowest} (at or before it). */
+    private static BitSet rebased(BitSet bits, long from, long lowest) {
+        if (from == lowest) {
+            return bits;
+        }
+        int by = Math.toIntExact(from - lowest);
+        BitSet out = new BitSet();
+        for (int bit = bits.nextSetBit(0); bit >= 0; bit = bits.nextSetBit(bit + 1)) {
+            out.set(bit + by);
+        }
+        return out;
+    }
+
+    /**
+     * For a prefix pattern ({@code order-*}) matching nearly every stream, clears the positions of
+     * the streams outside it, two ranges of the stream index; false, changing nothing, when it is
+     * not a prefix pattern or those streams hold more than {@value #MOST_OUTSIDE_PREFIX} events
+     * (then reading what the pattern matches is no dearer).
+     */
+    private boolean clearedOutsidePrefix(BitSet matching, long lowest, String pattern) throws SQLException {
+        int star = pattern.indexOf('*');
+        if (star != pattern.length() - 1 || star == 0 || !dialect.sortsTextByCharacter()) {
+            return false;
+        }
+        String prefix = pattern.substring(0, star);
+        List<Long> outside = new ArrayList<>();
+        for (String sql : List.of(EventsSql.STREAMS_BEFORE, EventsSql.STREAMS_FROM)) {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, sql.equals(EventsSql.STREAMS_BEFORE) ? prefix : TextIndex.afterPrefix(prefix));
+                s.setInt(2, MOST_OUTSIDE_PREFIX + 1 - outside.size());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        outside.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (outside.size() > MOST_OUTSIDE_PREFIX) {
+                return false;
+            }
+        }
+        for (long position : outside) {
+            long bit = position - lowest;
+            if (bit >= 0 && bit < matching.length()) {
+                matching.clear(Math.toIntExact(bit));
+            }
+        }
+        return true;
     }
 
     /** Sets the bits of the events from {@code from} to {@code to} that match, read whole and tested with the filter's rule. */
@@ -160,7 +219,10 @@ final class FilterPositions {
         }
     }
 
-    /** The filter, but its text and a stream pattern, as filters of one condition each, or as itself when it has a narrow one. */
+    /**
+     * The filter, but its text and a stream pattern, as filters of one condition each (a time
+     * window first), or as itself when it has a narrow one.
+     */
     private static List<EventFilter> conditions(EventFilter filter) {
         EventFilter withoutText = filter.withText(null);
         boolean exactStream = filter.streamPattern() != null && filter.streamPattern().indexOf('*') < 0;
@@ -168,11 +230,11 @@ final class FilterPositions {
             return List.of(withoutText);
         }
         List<EventFilter> conditions = new ArrayList<>();
-        if (!filter.types().isEmpty()) {
-            conditions.add(EventFilter.ALL.withTypes(filter.types()));
-        }
         if (filter.from() != null || filter.to() != null) {
             conditions.add(EventFilter.ALL.withTimeWindow(filter.from(), filter.to()));
+        }
+        if (!filter.types().isEmpty()) {
+            conditions.add(EventFilter.ALL.withTypes(filter.types()));
         }
         return conditions;
     }
@@ -188,6 +250,10 @@ final class FilterPositions {
                 return inWindow;
             }
         }
+        boolean typesOnly = !condition.types().isEmpty() && condition.equals(EventFilter.ALL.withTypes(condition.types()));
+        if (typesOnly) {
+            return typesBetween(condition.types(), lowest, highest);
+        }
         // A narrow window (a page of a reader walking the log) is read on the primary key's range; a wide one on
         // the condition's own index, which would otherwise read every matching position of the whole log.
         EventsSql.Query query = highest - lowest < STREAM_SCAN_WINDOW ? EventsSql.positionsBetween(condition, lowest, highest)
@@ -200,6 +266,23 @@ final class FilterPositions {
                     long position = rs.getLong(1);
                     if (position >= lowest && position <= highest) {
                         found.set(Math.toIntExact(position - lowest));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The positions of events of these types between two positions: one range of the (event_type, position) index each. */
+    private BitSet typesBetween(Set<String> types, long lowest, long highest) throws SQLException {
+        BitSet found = new BitSet();
+        for (String type : types) {
+            EventsSql.Query query = EventsSql.positionsBetween(EventFilter.ALL.withTypes(Set.of(type)), lowest, highest);
+            try (PreparedStatement s = query.prepare(c, dialect)) {
+                s.setFetchSize(10_000);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.set(Math.toIntExact(rs.getLong(1) - lowest));
                     }
                 }
             }

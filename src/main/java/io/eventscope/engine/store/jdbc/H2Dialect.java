@@ -66,6 +66,11 @@ final class H2Dialect implements Dialect {
 
 
     @Override
+    public boolean sortsTextByCharacter() {
+        return true;
+    }
+
+    @Override
     public boolean shared() {
         return false;
     }

@@ -81,10 +81,14 @@ public final class JdbcEventStore implements EventStore {
     /**
      * Waits until the filter index holds every whole block of the log as it is now (filters are
      * exact before that too, only slower), or until the timeout; returns whether it got there.
+     * The indexer starts at once, even in the middle of what looks like a bulk load.
      */
     public boolean awaitFilterIndex(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long target = PositionBlocks.wholeUpTo(headPosition());
+        if (indexer != null) {
+            indexer.hurry();
+        }
         while (true) {
             try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(FilterIndexer.INDEXED_TO)) {
                 if (queryLong(s) >= target) {
@@ -167,6 +171,9 @@ public final class JdbcEventStore implements EventStore {
         try (Connection c = db.connection()) {
             long lowest = direction == Direction.FORWARDS ? fromPosition : 1;
             long highest = direction == Direction.FORWARDS ? Long.MAX_VALUE : fromPosition;
+            if (streamPatternAlone(filter)) {
+                return streamPatternPage(c, filter, fromPosition, limit, direction, row);
+            }
             if (!servedInPositionOrder(filter)) {
                 List<T> events = eventsAt(c, pagePositions(c, filter, fromPosition, limit, direction), row);
                 if (direction == Direction.BACKWARDS) {
@@ -180,6 +187,33 @@ public final class JdbcEventStore implements EventStore {
         } catch (SQLException e) {
             throw failure("read the event log", e);
         }
+    }
+
+    /** A stream pattern with a wildcard and nothing else: what a read model reads. */
+    private static boolean streamPatternAlone(EventFilter filter) {
+        return filter.streamPattern() != null && filter.streamPattern().indexOf('*') >= 0
+                && filter.equals(EventFilter.stream(filter.streamPattern()));
+    }
+
+    /** A page walked on the primary key ({@link StreamPatternWalk}), finished on the indexes when the pattern is rare. */
+    private <T> List<T> streamPatternPage(Connection c, EventFilter filter, long fromPosition, int limit,
+                                          Direction direction, Row<T> row) throws SQLException {
+        long head;
+        try (PreparedStatement s = c.prepareStatement(EventsSql.HEAD)) {
+            head = queryLong(s);
+        }
+        StreamPatternWalk.Part<T> walked = StreamPatternWalk.read(c, filter.streamMatcher(), fromPosition, limit,
+                direction, head, row);
+        List<T> events = walked.rows();
+        boolean more = direction == Direction.FORWARDS ? walked.next() <= head : walked.next() >= 1;
+        if (events.size() < limit && more) {
+            List<T> rest = eventsAt(c, pagePositions(c, filter, walked.next(), limit - events.size(), direction), row);
+            if (direction == Direction.BACKWARDS) {
+                Collections.reverse(rest);
+            }
+            events.addAll(rest);
+        }
+        return events;
     }
 
     /**
@@ -479,7 +513,7 @@ public final class JdbcEventStore implements EventStore {
 
     /** Makes one result of the current row of a result set. */
     @FunctionalInterface
-    private interface Row<T> {
+    interface Row<T> {
         T read(ResultSet rs) throws SQLException;
     }
 

@@ -151,6 +151,11 @@ final class PostgresDialect implements Dialect {
 
 
     @Override
+    public boolean sortsTextByCharacter() {
+        return false;
+    }
+
+    @Override
     public boolean shared() {
         return true;
     }

@@ -107,7 +107,7 @@ final class TextIndex {
     }
 
     /** The smallest string greater than every string starting with {@code prefix}. */
-    private static String afterPrefix(String prefix) {
+    static String afterPrefix(String prefix) {
         char last = prefix.charAt(prefix.length() - 1);
         return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }

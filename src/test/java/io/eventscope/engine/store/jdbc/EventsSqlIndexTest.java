@@ -97,4 +97,19 @@ class EventsSqlIndexTest {
         assertThat(plan(new EventsSql.Query(TextIndex.PREFIX_IN_EPOCH, List.of(0L, "sku-1", "sku-2"))))
                 .contains("PRIMARY_KEY").contains("EPOCH = ?1").contains("WORD >= ?2");
     }
+
+    /** What combined filters and stream pattern pages added: each a range of one index, or the primary key's. */
+    @Test
+    void narrowedLookupsUseOneRangeOfAnIndex() throws Exception {
+        assertThat(plan(EventsSql.positionsBetween(EventFilter.type("Type3"), 1_000, 4_000))).contains("EVENTS_TYPE")
+                .contains("EVENT_TYPE = ?1").contains("POSITION >= ?2").contains("POSITION <= ?3");
+        assertThat(plan(new EventsSql.Query(EventsSql.STREAMS_BEFORE, List.of("order-", 10))))
+                .contains("EVENTS_STREAM_VERSION").contains("STREAM_ID < ?1");
+        assertThat(plan(new EventsSql.Query(EventsSql.STREAMS_FROM, List.of("order.", 10))))
+                .contains("EVENTS_STREAM_VERSION").contains("STREAM_ID >= ?1");
+        for (Direction direction : Direction.values()) {
+            assertThat(plan(new EventsSql.Query(EventsSql.eventsBetween(direction), List.of(1L, 600L))))
+                    .contains("PRIMARY_KEY").contains("INDEX SORTED");
+        }
+    }
 }

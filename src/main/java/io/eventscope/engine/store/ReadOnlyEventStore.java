@@ -53,6 +53,11 @@ public final class ReadOnlyEventStore implements EventStore {
     }
 
     @Override
+    public boolean holdsJsonText() {
+        return store.holdsJsonText();
+    }
+
+    @Override
     public long count(EventFilter filter) {
         return store.count(filter);
     }

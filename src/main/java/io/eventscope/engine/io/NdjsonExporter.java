@@ -19,7 +19,8 @@ import java.io.UncheckedIOException;
  * whole. Events are written as stored: export is a copy of the facts, not of one reading of them.
  */
 public final class NdjsonExporter {
-    private static final int PAGE = 2_000;
+    /** Pages as large as a replay reads: each page is one hand-over between the reading and the writing thread. */
+    private static final int PAGE = 10_000;
 
     private final EventStore store;
     private final ExportFormat format;

@@ -96,8 +96,9 @@ public final class NdjsonImporter {
         // An empty store has every stream at version 0: no query per stream (a tenth of an import's time).
         ToLongFunction<String> versionOf = store.headPosition() == 0 ? stream -> 0 : store::streamVersion;
         Validation v = new Validation(storedIdsOf(file, options), versionOf);
-        try (ParsedLines lines = ParsedLines.open(file, options.maxLineBytes(), lineFormat, line -> false)) {
-            for (ParsedLines.Line line = lines.next(); line != null; line = lines.next()) {
+        // the reading thread parses JSON, this one reads the envelope and checks it: two halves of the work
+        try (ParsedLines<JsonNode> lines = ParsedLines.open(file, options.maxLineBytes(), tree -> tree, line -> false)) {
+            for (ParsedLines.Line<JsonNode> line = lines.next(); line != null; line = lines.next()) {
                 v.lines = line.number();
                 if (line.number() % STORE_PAGE == 0) {
                     if (monitor.isCancelled()) {
@@ -114,7 +115,7 @@ public final class NdjsonImporter {
                     continue;
                 }
                 try {
-                    v.accept(line.event(), line.number());
+                    v.accept(lineFormat.apply(line.value()), line.number());
                 } catch (InvalidLineException e) {
                     v.reject(line.number(), e.getMessage());
                 }
@@ -130,8 +131,8 @@ public final class NdjsonImporter {
         long imported = 0;
         LongPredicate passedOver = line -> validation.rejected.get((int) line) || validation.alreadyStored.get((int) line);
         // the lines after this batch are parsed while it is appended
-        try (ParsedLines lines = ParsedLines.open(file, options.maxLineBytes(), lineFormat, passedOver)) {
-            for (ParsedLines.Line line = lines.next(); line != null; line = lines.next()) {
+        try (ParsedLines<ImportedEvent> lines = ParsedLines.open(file, options.maxLineBytes(), lineFormat, passedOver)) {
+            for (ParsedLines.Line<ImportedEvent> line = lines.next(); line != null; line = lines.next()) {
                 if (line.length() == 0 || passedOver.test(line.number())) {
                     continue;
                 }
@@ -140,7 +141,7 @@ public final class NdjsonImporter {
                             "line " + line.number() + " changed while importing (" + line.error() + "); " + imported
                                     + " events before it were imported");
                 }
-                batch.add(line.event(), line.number());
+                batch.add(line.value(), line.number());
                 if (batch.size >= options.batchSize()) {
                     String failure = flush(batch, imported);
                     if (failure != null) {
@@ -187,12 +188,12 @@ public final class NdjsonImporter {
             return stored;
         }
         List<String> ids = new ArrayList<>(STORE_PAGE);
-        try (ParsedLines lines = ParsedLines.open(file, options.maxLineBytes(), lineFormat, line -> false)) {
-            for (ParsedLines.Line line = lines.next(); line != null; line = lines.next()) {
-                if (line.event() == null) {
+        try (ParsedLines<ImportedEvent> lines = ParsedLines.open(file, options.maxLineBytes(), lineFormat, line -> false)) {
+            for (ParsedLines.Line<ImportedEvent> line = lines.next(); line != null; line = lines.next()) {
+                if (line.value() == null) {
                     continue; // blank, or bad: the validation reports it
                 }
-                ids.add(line.event().event().eventId());
+                ids.add(line.value().event().eventId());
                 if (ids.size() == STORE_PAGE) {
                     stored.putAll(store.positionsOf(ids));
                     ids.clear();

@@ -26,9 +26,9 @@ class ParsedLinesTest {
         return file;
     }
 
-    private static List<ParsedLines.Line> all(ParsedLines lines) throws IOException {
-        List<ParsedLines.Line> out = new ArrayList<>();
-        for (ParsedLines.Line line = lines.next(); line != null; line = lines.next()) {
+    private static <T> List<ParsedLines.Line<T>> all(ParsedLines<T> lines) throws IOException {
+        List<ParsedLines.Line<T>> out = new ArrayList<>();
+        for (ParsedLines.Line<T> line = lines.next(); line != null; line = lines.next()) {
             out.add(line);
         }
         return out;
@@ -42,8 +42,8 @@ class ParsedLinesTest {
                     : ImportFixtures.line("e-" + i, "s-" + i, 1));
         }
         Set<String> parsers = ConcurrentHashMap.newKeySet();
-        List<ParsedLines.Line> lines;
-        try (ParsedLines parsed = ParsedLines.open(file(text), 180, node -> {
+        List<ParsedLines.Line<ImportedEvent>> lines;
+        try (ParsedLines<ImportedEvent> parsed = ParsedLines.open(file(text), 180, node -> {
             parsers.add(Thread.currentThread().getName());
             return StrictEnvelopeReader.read(node);
         }, number -> number == 3)) {
@@ -52,13 +52,13 @@ class ParsedLinesTest {
 
         assertThat(lines).extracting(ParsedLines.Line::number).containsExactlyElementsOf(
                 java.util.stream.LongStream.rangeClosed(1, 1_203).boxed().toList());
-        assertThat(lines.get(0).event().event().eventId()).isEqualTo("e-1");
-        assertThat(lines.get(1_202).event().event().eventId()).isEqualTo("e-1203");
-        assertThat(lines.get(2).event()).as("skipped, so not parsed").isNull();
+        assertThat(lines.get(0).value().event().eventId()).isEqualTo("e-1");
+        assertThat(lines.get(1_202).value().event().eventId()).isEqualTo("e-1203");
+        assertThat(lines.get(2).value()).as("skipped, so not parsed").isNull();
         assertThat(lines.get(2).error()).isNull();
         assertThat(lines.get(6).error()).startsWith("malformed JSON");
         assertThat(lines.get(7).length()).isZero();
-        assertThat(lines.get(7).event()).isNull();
+        assertThat(lines.get(7).value()).isNull();
         assertThat(lines.get(8).error()).isEqualTo("line is 208 bytes long, more than the limit of 180");
         assertThat(lines.get(1_202).bytesRead()).isEqualTo(Files.size(dir.resolve("lines.ndjson")));
         assertThat(parsers).containsExactly("eventscope-import-lines");
@@ -67,7 +67,7 @@ class ParsedLinesTest {
     @Test
     void aFileThatCannotBeReadFailsTheCallerNotTheThreadAlone() {
         assertThatThrownBy(() -> {
-            try (ParsedLines lines = ParsedLines.open(dir.resolve("missing.ndjson"), 100, StrictEnvelopeReader::read,
+            try (ParsedLines<ImportedEvent> lines = ParsedLines.open(dir.resolve("missing.ndjson"), 100, StrictEnvelopeReader::read,
                     number -> false)) {
                 lines.next();
             }
@@ -81,7 +81,7 @@ class ParsedLinesTest {
             text.add(ImportFixtures.line("e-" + i, "s-" + i, 1));
         }
         Path file = file(text);
-        try (ParsedLines lines = ParsedLines.open(file, 1_000, StrictEnvelopeReader::read, number -> false)) {
+        try (ParsedLines<ImportedEvent> lines = ParsedLines.open(file, 1_000, StrictEnvelopeReader::read, number -> false)) {
             assertThat(lines.next().number()).isEqualTo(1);
         }
 

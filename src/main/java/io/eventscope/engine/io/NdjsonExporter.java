@@ -8,10 +8,10 @@ import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.ReadAhead;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * Writes the events a filter selects (the whole store, a stream, a correlation chain), in
@@ -19,7 +19,8 @@ import java.util.List;
  * whole. Events are written as stored: export is a copy of the facts, not of one reading of them.
  */
 public final class NdjsonExporter {
-    private static final int PAGE = 2_000;
+    /** Pages as large as a replay reads: each page is one hand-over between the reading and the writing thread. */
+    private static final int PAGE = 10_000;
 
     private final EventStore store;
     private final ExportFormat format;
@@ -38,52 +39,61 @@ public final class NdjsonExporter {
         this.eventBusName = eventBusName;
     }
 
-    /** Writes every matching event to {@code out} (flushed, left open) and returns how many; stops early when cancelled. */
+    /**
+     * Writes every matching event to {@code out} (flushed, left open) and returns how many; stops
+     * early when cancelled. The next page is read on a second thread while this one writes.
+     */
     public long export(EventFilter filter, Writer out, ProgressMonitor monitor) {
-        long total = store.count(filter);
-        long written = 0;
+        Progress progress = new Progress(store.count(filter), monitor);
         try {
             JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out);
             json.setRootValueSeparator(null);
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            for (Page page = writePage(json, filter, 1); page.count() > 0; page = writePage(json, filter, page.last() + 1)) {
-                written += page.count();
-                json.flush();
-                monitor.progress(written, Math.max(total, written));
-                if (monitor.isCancelled()) {
-                    break;
-                }
+            if (format == ExportFormat.NDJSON) {
+                // Envelopes copy the stored data text as it is (export is a copy of the facts; parsing and
+                // writing it again cost two thirds of the time).
+                ReadAhead.forEach(from -> store.readRaw(filter, from, PAGE), RawEvent::position, 1, PAGE, page -> {
+                    for (RawEvent e : page) {
+                        EnvelopeJson.write(json, e);
+                        json.writeRaw('\n');
+                    }
+                    return progress.wrote(json, page.size());
+                });
+            } else {
+                // EventBridge entries nest the envelope as a string, so they are built as trees.
+                ReadAhead.forEach(from -> store.read(filter, from, PAGE, Direction.FORWARDS), EventEnvelope::position, 1,
+                        PAGE, page -> {
+                            for (EventEnvelope e : page) {
+                                Json.MAPPER.writeTree(json, EventBridgeFormat.toPutEventsEntry(e, source, eventBusName));
+                                json.writeRaw('\n');
+                            }
+                            return progress.wrote(json, page.size());
+                        });
             }
             json.close();
-            return written;
+            return progress.written;
         } catch (IOException e) {
-            throw new UncheckedIOException("Export failed after " + written + " events: " + e.getMessage(), e);
+            throw new UncheckedIOException("Export failed after " + progress.written + " events: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Writes the next page of events from {@code from} on. Envelopes copy the stored data text
-     * as it is (export is a copy of the facts; parsing and writing it again cost two thirds of
-     * the time); EventBridge entries nest the envelope as a string, so they are built as trees.
-     */
-    private Page writePage(JsonGenerator json, EventFilter filter, long from) throws IOException {
-        if (format == ExportFormat.NDJSON) {
-            List<RawEvent> page = store.readRaw(filter, from, PAGE);
-            for (RawEvent e : page) {
-                EnvelopeJson.write(json, e);
-                json.writeRaw('\n');
-            }
-            return new Page(page.size(), page.isEmpty() ? 0 : page.get(page.size() - 1).position());
-        }
-        List<EventEnvelope> page = store.read(filter, from, PAGE, Direction.FORWARDS);
-        for (EventEnvelope e : page) {
-            Json.MAPPER.writeTree(json, EventBridgeFormat.toPutEventsEntry(e, source, eventBusName));
-            json.writeRaw('\n');
-        }
-        return new Page(page.size(), page.isEmpty() ? 0 : page.get(page.size() - 1).position());
-    }
+    /** Events written so far, reported after each page. */
+    private static final class Progress {
+        private final long total;
+        private final ProgressMonitor monitor;
+        long written;
 
-    /** How many events a page wrote and the position of its last one. */
-    private record Page(int count, long last) {
+        Progress(long total, ProgressMonitor monitor) {
+            this.total = total;
+            this.monitor = monitor;
+        }
+
+        /** Flushes the page just written and reports it; false when the export is cancelled. */
+        boolean wrote(JsonGenerator json, int events) throws IOException {
+            written += events;
+            json.flush();
+            monitor.progress(written, Math.max(total, written));
+            return !monitor.isCancelled();
+        }
     }
 }

@@ -21,11 +21,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.function.ToLongFunction;
 
 /**
  * Imports an NDJSON file, one event per line, in two streamed passes so no file is ever held
- * whole:
+ * whole (in each, the lines are parsed on a second thread ahead of the checks or appends, see
+ * {@link ParsedLines}):
  * <ol>
  * <li>Validation: every line is decoded, parsed and checked (UTF-8, JSON, fields, length,
  *     nesting, event ids unique in the file and new to the store, stream versions contiguous
@@ -94,29 +96,28 @@ public final class NdjsonImporter {
         // An empty store has every stream at version 0: no query per stream (a tenth of an import's time).
         ToLongFunction<String> versionOf = store.headPosition() == 0 ? stream -> 0 : store::streamVersion;
         Validation v = new Validation(storedIdsOf(file, options), versionOf);
-        JsonLineParser parser = new JsonLineParser();
-        try (InputStream in = Files.newInputStream(file)) {
-            BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
-            while (lines.next()) {
-                v.lines = lines.lineNumber();
-                if (lines.lineNumber() % STORE_PAGE == 0) {
+        // the reading thread parses JSON, this one reads the envelope and checks it: two halves of the work
+        try (ParsedLines<JsonNode> lines = ParsedLines.open(file, options.maxLineBytes(), tree -> tree, line -> false)) {
+            for (ParsedLines.Line<JsonNode> line = lines.next(); line != null; line = lines.next()) {
+                v.lines = line.number();
+                if (line.number() % STORE_PAGE == 0) {
                     if (monitor.isCancelled()) {
                         v.cancelled = true;
                         return v;
                     }
-                    monitor.progress(lines.bytesRead(), 2 * size);
+                    monitor.progress(line.bytesRead(), 2 * size);
                 }
-                if (lines.lineLength() == 0) {
+                if (line.length() == 0) {
+                    continue;
+                }
+                if (line.error() != null) {
+                    v.reject(line.number(), line.error());
                     continue;
                 }
                 try {
-                    if (lines.tooLong()) {
-                        throw new InvalidLineException("line is " + lines.lineLength() + " bytes long, more than the limit of "
-                                + options.maxLineBytes());
-                    }
-                    v.accept(lineFormat.apply(parser.parse(lines.bytes())), lines.lineNumber());
+                    v.accept(lineFormat.apply(line.value()), line.number());
                 } catch (InvalidLineException e) {
-                    v.reject(lines.lineNumber(), e.getMessage());
+                    v.reject(line.number(), e.getMessage());
                 }
             }
         }
@@ -126,26 +127,21 @@ public final class NdjsonImporter {
 
     private ImportReport append(Path file, ImportOptions options, Validation validation, long size,
                                 ProgressMonitor monitor) throws IOException {
-        JsonLineParser parser = new JsonLineParser();
         Batch batch = new Batch();
         long imported = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
-            while (lines.next()) {
-                long line = lines.lineNumber();
-                if (lines.lineLength() == 0 || validation.rejected.get((int) line)
-                        || validation.alreadyStored.get((int) line)) {
+        LongPredicate passedOver = line -> validation.rejected.get((int) line) || validation.alreadyStored.get((int) line);
+        // the lines after this batch are parsed while it is appended
+        try (ParsedLines<ImportedEvent> lines = ParsedLines.open(file, options.maxLineBytes(), lineFormat, passedOver)) {
+            for (ParsedLines.Line<ImportedEvent> line = lines.next(); line != null; line = lines.next()) {
+                if (line.length() == 0 || passedOver.test(line.number())) {
                     continue;
                 }
-                ImportedEvent event;
-                try {
-                    event = lineFormat.apply(parser.parse(lines.bytes()));
-                } catch (InvalidLineException e) {
+                if (line.error() != null) {
                     return validation.report(file, imported, false,
-                            "line " + line + " changed while importing (" + e.getMessage() + "); " + imported
+                            "line " + line.number() + " changed while importing (" + line.error() + "); " + imported
                                     + " events before it were imported");
                 }
-                batch.add(event, line);
+                batch.add(line.value(), line.number());
                 if (batch.size >= options.batchSize()) {
                     String failure = flush(batch, imported);
                     if (failure != null) {
@@ -153,7 +149,7 @@ public final class NdjsonImporter {
                     }
                     imported += batch.size;
                     batch = new Batch();
-                    monitor.progress(size + lines.bytesRead(), 2 * size);
+                    monitor.progress(size + line.bytesRead(), 2 * size);
                     if (monitor.isCancelled()) {
                         return validation.report(file, imported, true, null);
                     }
@@ -191,19 +187,13 @@ public final class NdjsonImporter {
         if (store.headPosition() == 0) {
             return stored;
         }
-        JsonLineParser parser = new JsonLineParser();
         List<String> ids = new ArrayList<>(STORE_PAGE);
-        try (InputStream in = Files.newInputStream(file)) {
-            BoundedLineReader lines = new BoundedLineReader(in, options.maxLineBytes());
-            while (lines.next()) {
-                if (lines.lineLength() == 0 || lines.tooLong()) {
-                    continue;
+        try (ParsedLines<ImportedEvent> lines = ParsedLines.open(file, options.maxLineBytes(), lineFormat, line -> false)) {
+            for (ParsedLines.Line<ImportedEvent> line = lines.next(); line != null; line = lines.next()) {
+                if (line.value() == null) {
+                    continue; // blank, or bad: the validation reports it
                 }
-                try {
-                    ids.add(lineFormat.apply(parser.parse(lines.bytes())).event().eventId());
-                } catch (InvalidLineException e) {
-                    continue;
-                }
+                ids.add(line.value().event().eventId());
                 if (ids.size() == STORE_PAGE) {
                     stored.putAll(store.positionsOf(ids));
                     ids.clear();

@@ -61,6 +61,14 @@ public interface EventStore extends AutoCloseable {
         return read(filter, fromPosition, limit, Direction.FORWARDS).stream().map(RawEvent::of).toList();
     }
 
+    /**
+     * Whether {@link #readRaw} hands over the stored text as it is, without parsing: then a page
+     * loop reads raw pages on one thread and parses them on another ({@link LogPages#forEach}).
+     */
+    default boolean holdsJsonText() {
+        return false;
+    }
+
     /** How many events match. */
     long count(EventFilter filter);
 

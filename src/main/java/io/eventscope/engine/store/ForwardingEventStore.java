@@ -46,6 +46,11 @@ public abstract class ForwardingEventStore implements EventStore {
     }
 
     @Override
+    public boolean holdsJsonText() {
+        return store.holdsJsonText();
+    }
+
+    @Override
     public long count(EventFilter filter) {
         return store.count(filter);
     }

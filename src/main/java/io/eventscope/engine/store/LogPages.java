@@ -1,13 +1,15 @@
 package io.eventscope.engine.store;
 
 import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.RawEvent;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The loops that read the global log, or one stream, forwards page by page. A page shorter than asked for
  * is the end: every store's read returns {@code limit} events while there are that many, so a
- * filtered scan never reads the tail past its last match twice.
+ * filtered scan never reads the tail past its last match twice. The global log's pages are read
+ * one ahead on a second thread ({@link ReadAhead}).
  */
 public final class LogPages {
     private LogPages() {
@@ -25,14 +27,13 @@ public final class LogPages {
      */
     public static <X extends Exception> void forEach(EventStore store, EventFilter filter, long from, int pageSize,
                                                      PageReader<X> reader) throws X {
-        long next = from;
-        while (true) {
-            List<EventEnvelope> page = store.read(filter, next, pageSize, Direction.FORWARDS);
-            if (page.isEmpty() || !reader.read(page) || page.size() < pageSize) {
-                return;
-            }
-            // max: a damaged store (the verifier reads those) may return a lower last position; never loop.
-            next = Math.max(next, page.get(page.size() - 1).position()) + 1;
+        if (store.holdsJsonText()) {
+            // the next page's rows are read while this thread parses the current page's data
+            ReadAhead.forEach(next -> store.readRaw(filter, next, pageSize), RawEvent::position, from, pageSize,
+                    raw -> reader.read(StoredEvents.parsed(raw)));
+        } else {
+            ReadAhead.forEach(next -> store.read(filter, next, pageSize, Direction.FORWARDS), EventEnvelope::position,
+                    from, pageSize, reader::read);
         }
     }
 

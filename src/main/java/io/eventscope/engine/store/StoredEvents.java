@@ -1,9 +1,14 @@
 package io.eventscope.engine.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.event.EventEnvelope;
+import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.NewEvent;
+import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.event.StreamIds;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -19,6 +24,33 @@ public final class StoredEvents {
         Instant timestamp = e.timestamp() != null ? e.timestamp() : now;
         return new EventEnvelope(e.eventId(), e.eventType(), aggregateType, aggregateId, streamId, version,
                 e.schemaVersion(), position, timestamp, e.data(), e.metadata());
+    }
+
+    /** The event with its stored data text parsed; a store's damaged row fails naming its position. */
+    public static EventEnvelope parsed(RawEvent e) {
+        JsonNode data;
+        try {
+            data = Json.MAPPER.readTree(e.data());
+        } catch (JsonProcessingException x) {
+            throw unreadable(e.position(), x);
+        }
+        return new EventEnvelope(e.eventId(), e.eventType(), e.aggregateType(), e.aggregateId(), e.streamId(),
+                e.version(), e.schemaVersion(), e.position(), e.timestamp(), data, e.metadata());
+    }
+
+    /** The page with every event's data parsed. */
+    public static List<EventEnvelope> parsed(List<RawEvent> page) {
+        List<EventEnvelope> out = new ArrayList<>(page.size());
+        for (RawEvent e : page) {
+            out.add(parsed(e));
+        }
+        return out;
+    }
+
+    /** The failure of reading a stored event whose JSON does not parse. */
+    public static EventStoreException unreadable(long position, JsonProcessingException e) {
+        return new EventStoreException("The event at position " + position + " holds unreadable JSON: "
+                + e.getOriginalMessage(), e);
     }
 
     /**

@@ -2,12 +2,12 @@ package io.eventscope.engine.store.jdbc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.RawEvent;
 import io.eventscope.engine.store.EventStoreException;
+import io.eventscope.engine.store.StoredEvents;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,15 +40,7 @@ final class EventRows {
     }
 
     static EventEnvelope read(Dialect dialect, ResultSet rs) throws SQLException {
-        long position = rs.getLong(1);
-        try {
-            JsonNode data = Json.MAPPER.readTree(rs.getString(13));
-            return new EventEnvelope(rs.getString(2), rs.getString(5), rs.getString(6), rs.getString(7),
-                    rs.getString(3), rs.getLong(4), rs.getInt(8), position,
-                    dialect.timestamp(rs, 9), data, metadata(rs));
-        } catch (JsonProcessingException e) {
-            throw unreadable(position, e);
-        }
+        return StoredEvents.parsed(readRaw(dialect, rs));
     }
 
     /** The row with its data left as the stored text. */
@@ -59,7 +51,7 @@ final class EventRows {
                     rs.getString(3), rs.getLong(4), rs.getInt(8), position,
                     dialect.timestamp(rs, 9), rs.getString(13), metadata(rs));
         } catch (JsonProcessingException e) {
-            throw unreadable(position, e);
+            throw StoredEvents.unreadable(position, e);
         }
     }
 
@@ -67,11 +59,6 @@ final class EventRows {
         String extraJson = rs.getString(14);
         Map<String, String> extra = extraJson == null ? Map.of() : Json.MAPPER.readValue(extraJson, EXTRA);
         return new Metadata(rs.getString(12), rs.getString(10), rs.getString(11), extra);
-    }
-
-    private static EventStoreException unreadable(long position, JsonProcessingException e) {
-        return new EventStoreException("The event at position " + position + " holds unreadable JSON: "
-                + e.getOriginalMessage(), e);
     }
 
     private static String write(Object value) {

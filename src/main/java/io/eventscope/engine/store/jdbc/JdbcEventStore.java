@@ -167,6 +167,11 @@ public final class JdbcEventStore implements EventStore {
         return read(filter, fromPosition, limit, Direction.FORWARDS, rs -> EventRows.readRaw(db.dialect(), rs));
     }
 
+    @Override
+    public boolean holdsJsonText() {
+        return true;
+    }
+
     private <T> List<T> read(EventFilter filter, long fromPosition, int limit, Direction direction, Row<T> row) {
         try (Connection c = db.connection()) {
             long lowest = direction == Direction.FORWARDS ? fromPosition : 1;

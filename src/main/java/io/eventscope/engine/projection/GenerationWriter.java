@@ -2,9 +2,9 @@ package io.eventscope.engine.projection;
 
 import io.eventscope.engine.event.EventEnvelope;
 import io.eventscope.engine.io.ProgressMonitor;
-import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
+import io.eventscope.engine.store.LogPages;
 import io.eventscope.engine.store.jdbc.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,26 +82,30 @@ final class GenerationWriter {
      */
     boolean catchUp(EventStore store, EventFilter filter, long upTo, long total, ProgressMonitor progress)
             throws EventFailure {
+        if (progress.isCancelled()) {
+            return false;
+        }
         long end = Math.min(upTo, store.headPosition());
         EventFilter reading = filter.streamPattern() == null && projection.streams() != null
                 ? filter.withStreamPattern(projection.streams()) : filter;
-        while (!progress.isCancelled()) {
-            List<EventEnvelope> page = store.read(reading, checkpoint + 1, PAGE, Direction.FORWARDS);
+        // the next page is read while this one's rows are written (LogPages reads one page ahead)
+        LogPages.forEach(store, reading, checkpoint + 1, PAGE, page -> {
             int wanted = 0;
             while (wanted < page.size() && page.get(wanted).position() <= end) {
                 wanted++;
             }
             apply(page.subList(0, wanted));
-            if (wanted < PAGE) {
-                if (checkpoint < end) {
-                    advanceCheckpoint(end);
-                }
-                progress.progress(Math.min(checkpoint, total), total);
-                return true;
-            }
             progress.progress(Math.min(checkpoint, total), total);
+            return wanted == page.size() && !progress.isCancelled();
+        });
+        if (checkpoint < end) {
+            if (progress.isCancelled()) {
+                return false;
+            }
+            advanceCheckpoint(end);
         }
-        return false;
+        progress.progress(Math.min(checkpoint, total), total);
+        return true;
     }
 
     private void advanceCheckpoint(long to) {

@@ -1,5 +1,6 @@
 package io.eventscope.app;
 
+import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.Stores;
 import java.net.URISyntaxException;
@@ -19,6 +20,16 @@ public class App extends Application {
     private Workbench workbench;
 
     public static void launchWith(String[] args) {
+        // Logback reading its configuration and Jackson building its mapper take a tenth of a
+        // second each: done beside the toolkit's start, not on the FX thread or the store's
+        // opening, which would each wait for them otherwise (a logger asked for meanwhile is a
+        // stand-in that SLF4J hands to logback once it is ready).
+        Thread warmUp = new Thread(() -> {
+            LoggerFactory.getILoggerFactory();
+            Json.object();
+        }, "start-up warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         Application.launch(App.class, args);
     }
 

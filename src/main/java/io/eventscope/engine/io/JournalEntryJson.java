@@ -55,7 +55,7 @@ public final class JournalEntryJson {
         }
         Instant timestamp;
         try {
-            timestamp = Instant.parse(text(line, "timestamp", true));
+            timestamp = IsoInstants.parse(text(line, "timestamp", true));
         } catch (DateTimeParseException e) {
             throw new InvalidLineException("field 'timestamp' is not an ISO-8601 instant: " + line.get("timestamp"));
         }

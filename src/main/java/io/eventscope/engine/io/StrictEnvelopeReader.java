@@ -132,7 +132,7 @@ public final class StrictEnvelopeReader {
     static Instant timestamp(JsonNode node, String field) {
         String text = requiredText(node, field);
         try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidLineException("field '" + field + "' must be an ISO-8601 UTC instant like "
                     + "2026-11-20T09:15:02Z, found \"" + abbreviate(text) + "\"");

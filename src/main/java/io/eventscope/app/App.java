@@ -1,5 +1,6 @@
 package io.eventscope.app;
 
+import io.eventscope.app.main.Theme;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.Stores;
@@ -36,6 +37,7 @@ public class App extends Application {
     @Override
     public void start(Stage stage) {
         Settings settings = Settings.fromSystem();
+        Theme.apply(settings.darkTheme()); // before the first control, which would load Modena otherwise
         workbench = new Workbench(settings, file -> Stores.open(file.toString()),
                 new StoreSeeder(sampleData().resolve("shop.ndjson")));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {

@@ -1,5 +1,6 @@
 package io.eventscope.app;
 
+import io.eventscope.app.main.Theme;
 import io.eventscope.engine.event.Json;
 import io.eventscope.engine.store.InMemoryEventStore;
 import io.eventscope.engine.store.Stores;
@@ -10,13 +11,12 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The workbench window: opens the store named by {@code --store}, else the default one. */
 public class App extends Application {
-    private static final Logger LOG = LoggerFactory.getLogger(App.class);
-
+    // No static logger: this class is initialized on the main thread when launchWith is called, and
+    // a logger made then would configure logback there, before the warm-up below could start.
     private Workbench workbench;
 
     public static void launchWith(String[] args) {
@@ -36,10 +36,11 @@ public class App extends Application {
     @Override
     public void start(Stage stage) {
         Settings settings = Settings.fromSystem();
+        Theme.apply(settings.darkTheme()); // before the first control, which would load Modena otherwise
         workbench = new Workbench(settings, file -> Stores.open(file.toString()),
                 new StoreSeeder(sampleData().resolve("shop.ndjson")));
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-            LOG.error("Uncaught on {}", thread.getName(), error);
+            LoggerFactory.getLogger(App.class).error("Uncaught on {}", thread.getName(), error);
             workbench.notices().error("Unexpected error", error);
         });
         // The store opens in the background while the FX thread builds the window: the two take

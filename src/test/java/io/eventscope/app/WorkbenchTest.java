@@ -115,6 +115,16 @@ class WorkbenchTest {
     }
 
     @Test
+    void theCausationTabIsBuiltWhenItIsFirstOpened(FxRobot robot) {
+        waitUntil(() -> text(robot, "#matchesLabel").equals("15 events"));
+        assertThat(robot.lookup("#causationTreeView").tryQuery()).isEmpty();
+
+        robot.clickOn("Causation");
+        waitUntil(() -> robot.lookup("#causationTreeView").tryQuery().isPresent());
+        assertThat(robot.lookup("#causesButton").queryButton().isDisabled()).isTrue();
+    }
+
+    @Test
     void eventsAppendedElsewhereAppearLiveAndNotWhilePaused(FxRobot robot) {
         waitUntil(() -> text(robot, "#matchesLabel").equals("15 events"));
 

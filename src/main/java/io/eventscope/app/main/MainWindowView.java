@@ -1,7 +1,5 @@
 package io.eventscope.app.main;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
 import io.eventscope.app.Notices;
 import io.eventscope.app.ViewEntry;
 import io.eventscope.app.ViewFactory;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.animation.FadeTransition;
-import javafx.application.Application;
 import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
@@ -96,14 +93,8 @@ public final class MainWindowView {
 
     private void bindTheme() {
         darkThemeItem.selectedProperty().bindBidirectional(model.darkTheme());
-        applyTheme(model.darkTheme().get());
-        model.darkTheme().addListener((obs, was, dark) -> applyTheme(dark));
-    }
-
-    private static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Theme.apply(model.darkTheme().get());
+        model.darkTheme().addListener((obs, was, dark) -> Theme.apply(dark));
     }
 
     private void buildNavigation() {

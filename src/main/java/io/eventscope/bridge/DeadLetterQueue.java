@@ -130,7 +130,7 @@ public final class DeadLetterQueue implements AutoCloseable {
         Channel ch = connection.open();
         try {
             ch.exchangeDeclare(exchangeFor(queue), BuiltinExchangeType.FANOUT, true);
-            long count = ch.queueDeclare(queueFor(queue), true, false, false, null).getMessageCount();
+            long count = BridgeQueues.declareWhenAbsent(ch, queueFor(queue)).getMessageCount();
             ch.queueBind(queueFor(queue), exchangeFor(queue), "");
             List<Taken> letters = new ArrayList<>();
             for (long i = 0; i < Math.min(count, MAX_LISTED); i++) {

@@ -203,10 +203,10 @@ public final class RabbitConsumer implements AutoCloseable {
     private Channel started(Channel ch) {
         try {
             ch.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
-            ch.queueDeclare(settings.queue(), true, false, false, null);
+            BridgeQueues.declareWhenAbsent(ch, settings.queue());
             ch.queueBind(settings.queue(), settings.exchange(), settings.binding());
             ch.exchangeDeclare(settings.deadLetterExchange(), BuiltinExchangeType.FANOUT, true);
-            ch.queueDeclare(settings.deadLetterQueue(), true, false, false, null);
+            BridgeQueues.declareWhenAbsent(ch, settings.deadLetterQueue());
             ch.queueBind(settings.deadLetterQueue(), settings.deadLetterExchange(), "");
             ch.confirmSelect();
             ch.basicQos(2 * settings.batchSize());

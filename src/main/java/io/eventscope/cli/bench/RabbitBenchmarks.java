@@ -5,6 +5,7 @@ import com.rabbitmq.client.CancelCallback;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DeliverCallback;
+import io.eventscope.bridge.BridgeQueues;
 import io.eventscope.bridge.BrokerAddress;
 import io.eventscope.bridge.ConsumeReport;
 import io.eventscope.bridge.ConsumerSettings;
@@ -89,7 +90,10 @@ public final class RabbitBenchmarks {
         List<Figure> run(BrokerAddress broker, Channel ch, String name, List<EventEnvelope> events) throws Exception;
     }
 
-    /** Two exchanges with a durable queue each (the bridge's, {@code -raw} the baseline's), removed afterwards. */
+    /**
+     * Two exchanges with a durable queue each (the bridge's, {@code -raw} the baseline's), declared as the
+     * bridge's consumer declares its queues ({@link BridgeQueues}), removed afterwards.
+     */
     private static List<Figure> onBroker(BenchContext ctx, String step, Measurement measurement) throws Exception {
         BrokerAddress broker = BrokerAddress.parse(System.getenv().getOrDefault("EVENTSCOPE_BROKER_URI",
                 "amqp://guest:guest@127.0.0.1:5672"));
@@ -108,7 +112,7 @@ public final class RabbitBenchmarks {
             Channel ch = connection.createChannel();
             for (String suffix : List.of("", "-raw")) {
                 ch.exchangeDeclare(name + suffix, BuiltinExchangeType.TOPIC, true);
-                ch.queueDeclare(name + suffix, true, false, false, null);
+                BridgeQueues.declareWhenAbsent(ch, name + suffix);
                 ch.queueBind(name + suffix, name + suffix, "#");
             }
             try {

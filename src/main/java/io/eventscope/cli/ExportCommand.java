@@ -8,9 +8,8 @@ import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.OpenStore;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -73,7 +72,7 @@ final class ExportCommand implements Callable<Integer> {
             if (out == null) {
                 written = exporter.export(filter, spec.commandLine().getOut(), ProgressMonitor.NONE);
             } else {
-                try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                try (OutputStream file = Files.newOutputStream(out)) {
                     written = exporter.export(filter, file, ProgressMonitor.NONE);
                 } catch (IOException e) {
                     throw new UncheckedIOException("Could not write " + out + ": " + e.getMessage(), e);

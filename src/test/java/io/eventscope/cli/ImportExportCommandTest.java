@@ -28,8 +28,10 @@ class ImportExportCommandTest {
     }
 
     private void append(String stream, String type, String correlation, String id) {
+        // text beyond ASCII, so a file written in another encoding than UTF-8 shows
+        String data = "{\"n\":\"" + id + "\",\"customer\":\"Zo\u00eb \u00c5ngstr\u00f6m \ud83d\ude9a\",\"total\":9.90}";
         CliRun run = CliRun.of("append", "--store", source, "--stream", stream, "--type", type,
-                "--data", "{\"n\":\"" + id + "\",\"total\":9.90}", "--correlation-id", correlation, "--event-id", id);
+                "--data", data, "--correlation-id", correlation, "--event-id", id);
         assertThat(run.exit()).as(run.err()).isZero();
     }
 

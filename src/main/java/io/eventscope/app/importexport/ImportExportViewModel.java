@@ -9,8 +9,7 @@ import io.eventscope.engine.io.NdjsonExporter;
 import io.eventscope.engine.io.NdjsonImporter;
 import io.eventscope.engine.store.EventStore;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -137,7 +136,7 @@ public final class ImportExportViewModel {
         Task<Long> task = tasks.run("Exporting to " + file.getFileName(), work -> {
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             long written;
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+            try (OutputStream out = Files.newOutputStream(partial)) {
                 written = new NdjsonExporter(store, choice.format()).export(choice.filter(), out, new TaskMonitor(work, stop));
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(partial);

@@ -20,9 +20,8 @@ import io.eventscope.engine.upcast.DryRunReport;
 import io.eventscope.engine.upcast.UpcastDryRun;
 import io.eventscope.shop.upcast.ShopUpcasters;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -92,7 +91,7 @@ public final class VersioningBenchmarks {
     }
 
     private static void export(OpenStore source, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (OutputStream out = Files.newOutputStream(file)) {
             new NdjsonExporter(source.store(), ExportFormat.NDJSON).export(EventFilter.ALL, out, ProgressMonitor.NONE);
         }
     }

@@ -36,7 +36,7 @@ public final class EnvelopeJson {
         node.put("version", e.version());
         node.put("schemaVersion", e.schemaVersion());
         node.put("position", e.position());
-        node.put("timestamp", e.timestamp().toString());
+        node.put("timestamp", IsoInstants.format(e.timestamp()));
         node.set("data", e.data());
         ObjectNode metadata = node.putObject("metadata");
         metadata.put(USER_ID, e.metadata().userId());
@@ -68,7 +68,7 @@ public final class EnvelopeJson {
         json.writeNumberField("version", e.version());
         json.writeNumberField("schemaVersion", e.schemaVersion());
         json.writeNumberField("position", e.position());
-        json.writeStringField("timestamp", e.timestamp().toString());
+        json.writeStringField("timestamp", IsoInstants.format(e.timestamp()));
         json.writeFieldName("data");
         json.writeRawValue(e.data());
         json.writeObjectFieldStart("metadata");

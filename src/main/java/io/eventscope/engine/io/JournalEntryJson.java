@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.eventscope.engine.domain.CommandEnvelope;
 import io.eventscope.engine.domain.CommandStatus;
 import io.eventscope.engine.domain.JournalEntry;
+import io.eventscope.engine.event.IsoInstants;
 import io.eventscope.engine.event.Json;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,5 +1,6 @@
 package io.eventscope.engine.io;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.eventscope.engine.event.EnvelopeJson;
 import io.eventscope.engine.event.EventEnvelope;
@@ -9,7 +10,9 @@ import io.eventscope.engine.store.Direction;
 import io.eventscope.engine.store.EventFilter;
 import io.eventscope.engine.store.EventStore;
 import io.eventscope.engine.store.ReadAhead;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 
@@ -21,6 +24,7 @@ import java.io.UncheckedIOException;
 public final class NdjsonExporter {
     /** Pages as large as a replay reads: each page is one hand-over between the reading and the writing thread. */
     private static final int PAGE = 10_000;
+    private static final int WRITE_BUFFER = 1 << 16;
 
     private final EventStore store;
     private final ExportFormat format;
@@ -40,13 +44,33 @@ public final class NdjsonExporter {
     }
 
     /**
-     * Writes every matching event to {@code out} (flushed, left open) and returns how many; stops
-     * early when cancelled. The next page is read on a second thread while this one writes.
+     * Writes every matching event to {@code out} as UTF-8 (flushed, left open) and returns how many;
+     * stops early when cancelled. Files should be written this way: bytes go out in large blocks,
+     * not encoded from characters on the way in blocks of 8 KB, which together cost a fifth of an
+     * export's writing.
      */
+    public long export(EventFilter filter, OutputStream out, ProgressMonitor monitor) {
+        try {
+            return export(filter, Json.MAPPER.getFactory().createGenerator(new BufferedOutputStream(out, WRITE_BUFFER),
+                    JsonEncoding.UTF8), monitor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Export failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** As {@link #export(EventFilter, OutputStream, ProgressMonitor)}, to a stream of characters. */
     public long export(EventFilter filter, Writer out, ProgressMonitor monitor) {
+        try {
+            return export(filter, Json.MAPPER.getFactory().createGenerator(out), monitor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Export failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next page is read on a second thread while this one writes. */
+    private long export(EventFilter filter, JsonGenerator json, ProgressMonitor monitor) {
         Progress progress = new Progress(store.count(filter), monitor);
         try {
-            JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out);
             json.setRootValueSeparator(null);
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             if (format == ExportFormat.NDJSON) {

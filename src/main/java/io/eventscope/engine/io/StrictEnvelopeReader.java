@@ -2,6 +2,7 @@ package io.eventscope.engine.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventscope.engine.event.EnvelopeJson;
+import io.eventscope.engine.event.IsoInstants;
 import io.eventscope.engine.event.Metadata;
 import io.eventscope.engine.event.NewEvent;
 import io.eventscope.engine.event.StreamIds;

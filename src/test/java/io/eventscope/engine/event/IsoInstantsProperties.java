@@ -1,4 +1,4 @@
-package io.eventscope.engine.io;
+package io.eventscope.engine.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,7 +13,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The fast path must give exactly what {@link Instant#parse} gives, values and refusals alike. */
+/**
+ * The fast paths must give exactly what {@link Instant#parse} and {@link Instant#toString} give,
+ * values and refusals alike.
+ */
 class IsoInstantsProperties {
     /** Year 0000 to 9999, the range Instant.toString writes without a sign. */
     private static final long FIRST = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
@@ -22,14 +25,30 @@ class IsoInstantsProperties {
     @Provide
     Arbitrary<Instant> instants() {
         Arbitrary<Long> seconds = Arbitraries.longs().between(FIRST, LAST);
-        Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999)
-                .map(n -> n * 1_000_000), Arbitraries.integers().between(0, 999_999_999));
-        return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+        return Combinators.combine(seconds, nanos()).as(Instant::ofEpochSecond);
+    }
+
+    /** Whole seconds, milliseconds, microseconds and nanoseconds: each writes its own number of digits. */
+    @Provide
+    Arbitrary<Integer> nanos() {
+        return Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999).map(n -> n * 1_000_000),
+                Arbitraries.integers().between(0, 999_999).map(n -> n * 1_000), Arbitraries.integers().between(0, 999_999_999));
     }
 
     @Property
     void readsWhatInstantWrites(@ForAll("instants") Instant instant) {
         assertThat(IsoInstants.parse(instant.toString())).isEqualTo(instant);
+    }
+
+    @Property
+    void writesWhatInstantWrites(@ForAll("instants") Instant instant) {
+        assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+    }
+
+    @Property
+    void writesWhatInstantWritesOutsideThePlainYears(@ForAll long seconds, @ForAll("nanos") int nanos) {
+        Instant instant = Instant.ofEpochSecond(Math.max(Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), seconds)), nanos);
+        assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
     }
 
     @Provide
@@ -70,5 +89,15 @@ class IsoInstantsProperties {
         assertThatThrownBy(() -> IsoInstants.parse("2026-02-29T10:00:00Z")).isInstanceOf(DateTimeParseException.class);
         assertThatThrownBy(() -> IsoInstants.parse("2026-04-31T10:00:00Z")).isInstanceOf(DateTimeParseException.class);
         assertThat(IsoInstants.parse("2026-11-20T09:15:02.5Z")).isEqualTo(Instant.parse("2026-11-20T09:15:02.500Z"));
+    }
+
+    @Example
+    void writesTheFirstAndLastPlainYearsAndTheSignedOnesBeyond() {
+        for (long seconds : new long[] {FIRST - 1, FIRST, LAST, LAST + 1}) {
+            for (int nanos : new int[] {0, 1, 1_000, 1_000_000, 999_999_999}) {
+                Instant instant = Instant.ofEpochSecond(seconds, nanos);
+                assertThat(IsoInstants.format(instant)).isEqualTo(instant.toString());
+            }
+        }
     }
 }

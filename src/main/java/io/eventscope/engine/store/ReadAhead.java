@@ -41,32 +41,75 @@ public final class ReadAhead {
      * Hands {@code sink} each page {@code source} reads from {@code from} on, until a page is
      * empty or shorter than {@code pageSize}, or the sink returns false. A page read ahead that
      * is not wanted is waited for before returning, so no read outlives the loop.
+     *
+     * <p>While the caller waits for pages at least half as long as it works on them (a replay:
+     * parsing is cheaper than reading), a page of consecutive positions (the whole log) also
+     * starts the read of the page after the next, on the guess that the next is full and
+     * consecutive too: two readers then share the reading. A sink slower than reading (writing
+     * a file, a projection) keeps one, so that no third thread takes its core. A wrong guess is
+     * waited for and dropped.
      */
     public static <T, X extends Exception> void forEach(Source<T> source, ToLongFunction<T> position, long from,
                                                         int pageSize, Sink<T, X> sink) throws X {
         long next = from;
+        long started = System.nanoTime();
         List<T> page = source.read(next);
-        while (!page.isEmpty()) {
-            boolean full = page.size() >= pageSize;
-            // max: a damaged store (the verifier reads those) may return a lower last position; never loop.
-            long after = Math.max(next, position.applyAsLong(page.get(page.size() - 1))) + 1;
-            CompletableFuture<List<T>> ahead = full ? CompletableFuture.supplyAsync(() -> source.read(after), READERS) : null;
-            boolean more = false;
-            try {
-                more = sink.take(page) && full;
-            } finally {
-                if (!more) {
-                    settle(ahead);
+        long waited = System.nanoTime() - started;
+        PageRead<T> guessed = null;
+        try {
+            while (!page.isEmpty()) {
+                boolean full = page.size() >= pageSize;
+                long last = position.applyAsLong(page.get(page.size() - 1));
+                // max: a damaged store (the verifier reads those) may return a lower last position; never loop.
+                long after = Math.max(next, last) + 1;
+                CompletableFuture<List<T>> ahead = null;
+                if (guessed != null && guessed.from() == after && full) {
+                    ahead = guessed.page();
+                } else {
+                    settle(guessed);
+                    ahead = full ? read(source, after) : null;
                 }
+                guessed = null;
+                boolean more = false;
+                started = System.nanoTime();
+                try {
+                    more = sink.take(page) && full;
+                } finally {
+                    if (!more) {
+                        settle(ahead);
+                    }
+                }
+                if (!more) {
+                    return;
+                }
+                long worked = System.nanoTime() - started;
+                if (2 * waited >= worked && last - position.applyAsLong(page.get(0)) == pageSize - 1) {
+                    guessed = new PageRead<>(after + pageSize, read(source, after + pageSize));
+                }
+                started = System.nanoTime();
+                page = await(ahead);
+                waited = System.nanoTime() - started;
+                if (page.size() < pageSize) {
+                    page = source.read(after);
+                }
+                next = after;
             }
-            if (!more) {
-                return;
-            }
-            page = await(ahead);
-            if (page.size() < pageSize) {
-                page = source.read(after);
-            }
-            next = after;
+        } finally {
+            settle(guessed);
+        }
+    }
+
+    private static <T> CompletableFuture<List<T>> read(Source<T> source, long from) {
+        return CompletableFuture.supplyAsync(() -> source.read(from), READERS);
+    }
+
+    /** A read started ahead, and the position it starts at. */
+    private record PageRead<T>(long from, CompletableFuture<List<T>> page) {
+    }
+
+    private static void settle(PageRead<?> read) {
+        if (read != null) {
+            settle(read.page());
         }
     }
 

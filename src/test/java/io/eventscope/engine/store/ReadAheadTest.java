@@ -12,8 +12,9 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The page loop that reads one page ahead: pages in order, the reading done beside the caller's
- * work, failures where their page is due, and the same end as a loop reading page after page.
+ * The page loop that reads ahead: pages in order, the reading done beside the caller's work (two
+ * pages at a time over consecutive positions while the caller waits for them), failures where
+ * their page is due, and the same pages and end as a loop reading page after page.
  */
 class ReadAheadTest {
     /** Positions 1 to {@code head}, read as pages of {@code size}. */
@@ -112,5 +113,96 @@ class ReadAheadTest {
 
         assertThat(afterStop).isEqualTo(2); // the first page and the one read ahead, which was waited for
         assertThat(afterFailure).isEqualTo(4);
+    }
+
+    /** Reads of the given positions, as pages of the given size, that count how many run at once. */
+    private static final class Positions implements ReadAhead.Source<Long> {
+        final List<Long> positions;
+        final int size;
+        /** The position whose read fails, or 0. */
+        volatile long failAt;
+        final AtomicInteger reading = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+
+        Positions(List<Long> positions, int size) {
+            this.positions = positions;
+            this.size = size;
+        }
+
+        @Override
+        public List<Long> read(long from) {
+            reads.incrementAndGet();
+            mostAtOnce.accumulateAndGet(reading.incrementAndGet(), Math::max);
+            try {
+                sleep(20);
+                if (from == failAt) {
+                    throw new EventStoreException("damaged page at " + from);
+                }
+                return positions.stream().filter(p -> p >= from).limit(size).toList();
+            } finally {
+                reading.decrementAndGet();
+                done.incrementAndGet();
+            }
+        }
+
+        /** What a loop reading page after page, on this thread, hands over. */
+        List<List<Long>> pagesOneAfterAnother() {
+            List<List<Long>> pages = new ArrayList<>();
+            long next = 1;
+            while (true) {
+                long from = next;
+                List<Long> page = positions.stream().filter(p -> p >= from).limit(size).toList();
+                if (!page.isEmpty()) {
+                    pages.add(page);
+                }
+                if (page.size() < size) {
+                    return pages;
+                }
+                next = page.get(page.size() - 1) + 1;
+            }
+        }
+    }
+
+    @Test
+    void theWholeLogIsReadTwoPagesAtATime() {
+        Positions log = new Positions(LongStream.rangeClosed(1, 20).boxed().toList(), 4);
+
+        assertThat(pages(log, 1, 4)).isEqualTo(log.pagesOneAfterAnother());
+        assertThat(log.mostAtOnce.get()).isEqualTo(2);
+        assertThat(log.done.get()).as("every read ended with the loop, the guess past the end too").isEqualTo(log.reads.get());
+    }
+
+    @Test
+    void aFailedReadLeavesNoGuessedReadRunning() {
+        Positions log = new Positions(LongStream.rangeClosed(1, 20).boxed().toList(), 4);
+        log.failAt = 9;
+
+        assertThatThrownBy(() -> pages(log, 1, 4)).hasMessage("damaged page at 9");
+        assertThat(log.done.get()).isEqualTo(log.reads.get());
+    }
+
+    @Test
+    void aSinkSlowerThanReadingKeepsOneReader() {
+        Positions log = new Positions(LongStream.rangeClosed(1, 20).boxed().toList(), 4);
+        List<List<Long>> pages = new ArrayList<>();
+        ReadAhead.forEach(log, Long::longValue, 1, 4, page -> {
+            pages.add(page);
+            sleep(120); // writing a file, say: six times as long as a read
+            return true;
+        });
+
+        assertThat(pages).isEqualTo(log.pagesOneAfterAnother());
+        assertThat(log.mostAtOnce.get()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesWithGapsBetweenPositionsComeAsTheyWouldOneAfterAnother() {
+        Positions log = new Positions(List.of(1L, 2L, 3L, 4L, 5L, 6L, 9L, 10L, 14L, 15L, 16L, 17L, 30L, 31L, 32L), 2);
+
+        assertThat(pages(log, 1, 2)).isEqualTo(log.pagesOneAfterAnother());
+        assertThat(log.done.get()).as("every read ended with the loop, wrong guesses too").isEqualTo(log.reads.get());
+        assertThat(log.mostAtOnce.get()).isLessThanOrEqualTo(2);
     }
 }

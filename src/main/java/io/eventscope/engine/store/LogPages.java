@@ -9,7 +9,7 @@ import java.util.List;
  * The loops that read the global log, or one stream, forwards page by page. A page shorter than asked for
  * is the end: every store's read returns {@code limit} events while there are that many, so a
  * filtered scan never reads the tail past its last match twice. The global log's pages are read
- * one ahead on a second thread ({@link ReadAhead}).
+ * ahead on other threads ({@link ReadAhead}).
  */
 public final class LogPages {
     private LogPages() {

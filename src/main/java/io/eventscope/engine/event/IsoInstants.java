@@ -45,7 +45,11 @@ public final class IsoInstants {
         put(text, 17, 2, secondOfDay % 60);
         if (fractionDigits > 0) {
             text[DATE_TIME_LENGTH] = '.';
-            put(text, DATE_TIME_LENGTH + 1, fractionDigits, nanos / (fractionDigits == 3 ? 1_000_000 : fractionDigits == 6 ? 1_000 : 1));
+            int fraction = nanos;
+            for (int i = fractionDigits; i < 9; i++) {
+                fraction /= 10;
+            }
+            put(text, DATE_TIME_LENGTH + 1, fractionDigits, fraction);
         }
         text[text.length - 1] = 'Z';
         return new String(text);
@@ -59,6 +63,7 @@ public final class IsoInstants {
         }
     }
 
+    /** Exactly {@code Instant.parse(text)}, its errors included. */
     public static Instant parse(String text) {
         Instant fast = fastParse(text);
         return fast != null ? fast : Instant.parse(text);

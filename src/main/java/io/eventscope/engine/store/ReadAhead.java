@@ -62,7 +62,7 @@ public final class ReadAhead {
                 long last = position.applyAsLong(page.get(page.size() - 1));
                 // max: a damaged store (the verifier reads those) may return a lower last position; never loop.
                 long after = Math.max(next, last) + 1;
-                CompletableFuture<List<T>> ahead = null;
+                CompletableFuture<List<T>> ahead;
                 if (guessed != null && guessed.from() == after && full) {
                     ahead = guessed.page();
                 } else {
